@@ -1,0 +1,56 @@
+/**
+ * Instrumentation: a typed stream of life-cycle events emitted by the runtime.
+ *
+ * Nearly free when nobody listens: the emitting sites test `listener !== null` before they
+ * build an event object. A subscriber (the page's Life-cycle view, tests) must be able to
+ * rebuild every task's state at any iteration from this stream alone.
+ *
+ * Every event carries the loop time (seconds, as loop.time() gives it), the iteration number
+ * of the loop (0 before the first iteration; it increments when an iteration begins) and a
+ * sequence number (global order of events).
+ */
+
+/** Identifies a task or future for the lifetime of a program (a serial number, not a name). */
+export type ObjectId = number;
+
+export interface EventBase {
+  seq: number;
+  time: number;
+  iteration: number;
+}
+
+export type LifecycleEvent = EventBase &
+  (
+    | { type: "iteration-begin"; ready: number; timers: number }
+    | { type: "task-created"; task: ObjectId; name: string; coro: string; repr: string }
+    /** A step was queued with call_soon (creation, after a bare yield, or a wake-up). */
+    | { type: "step-scheduled"; task: ObjectId; reason: "created" | "yield" | "wakeup" }
+    /** bodyStarted is false when this step is the first one, i.e. the body never ran before. */
+    | { type: "step-begin"; task: ObjectId; throwing: "CancelledError" | null; firstStep: boolean }
+    | {
+        type: "step-end";
+        task: ObjectId;
+        /** suspended on a future; yielded (bare yield / sleep(0)); done; or the body never ran (cancelled before start) */
+        outcome: "suspended" | "yielded" | "done";
+        /** false when the coroutine body did not execute any of its code in this step */
+        bodyRan: boolean;
+      }
+    | { type: "task-suspended"; task: ObjectId; on: ObjectId; onRepr: string }
+    | { type: "task-woken"; task: ObjectId; by: ObjectId }
+    | { type: "cancel-requested"; task: ObjectId; msg: string | null; cancelling: number }
+    | {
+        type: "task-done";
+        task: ObjectId;
+        outcome: "result" | "exception" | "cancelled";
+        /** repr of the result, the exception, or the CancelledError message */
+        detail: string;
+        repr: string;
+      }
+    | { type: "callback-queued"; handle: ObjectId; callback: string; future: ObjectId | null }
+    | { type: "callback-run"; handle: ObjectId; callback: string }
+    | { type: "timer-added"; handle: ObjectId; when: number; callback: string }
+    | { type: "timer-fired"; handle: ObjectId }
+    | { type: "print"; text: string; task: ObjectId | null }
+  );
+
+export type LifecycleListener = (event: LifecycleEvent) => void;
