@@ -1,0 +1,82 @@
+/**
+ * `npm test`: every test of the project, in the order that needs the least waiting.
+ *
+ * 1. Node tests (runtime units, example parity, fuzz regressions, life-cycle model): no
+ *    browser, no build.
+ * 2. `astro build` (the same build `npm start` serves).
+ * 3. Site and browser tests against dist/ in Chromium, one file at a time (the machines have
+ *    two cores; parallel browsers make timings noisy and tests flaky).
+ *
+ * Ends with one line `N passed, N failed` over all stages; exits non-zero if anything failed.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+}
+
+const work = mkdtempSync(join(tmpdir(), "test-all-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+
+/** Test folders that exist and hold at least one test file. */
+function present(dirs: string[]): string[] {
+  return dirs.filter(
+    (d) => existsSync(d) && readdirSync(d, { recursive: true }).some((f) => String(f).endsWith(".test.ts")),
+  );
+}
+
+function vitest(stage: string, dirs: string[], extra: string[] = []): void {
+  const folders = present(dirs);
+  if (folders.length === 0) {
+    console.log(`\n== ${stage}: no test files`);
+    return;
+  }
+  console.log(`\n== ${stage}: ${folders.join(" ")}`);
+  const report = join(work, `${stage.replace(/\W+/g, "-")}.json`);
+  const r = spawnSync(
+    "npx",
+    ["vitest", "run", ...folders, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra],
+    { stdio: "inherit" },
+  );
+  if (!existsSync(report)) {
+    console.log(`${stage}: vitest wrote no report (exit ${r.status})`);
+    totals.failed++;
+    ok = false;
+    return;
+  }
+  const json = JSON.parse(readFileSync(report, "utf8")) as VitestJson;
+  totals.passed += json.numPassedTests;
+  totals.failed += json.numFailedTests;
+  totals.skipped += json.numPendingTests + json.numTodoTests;
+  if (r.status !== 0 || !json.success) ok = false;
+}
+
+function step(stage: string, command: string, args: string[]): boolean {
+  console.log(`\n== ${stage}: ${command} ${args.join(" ")}`);
+  const r = spawnSync(command, args, { stdio: "inherit" });
+  if (r.status !== 0) {
+    console.log(`${stage} failed (exit ${r.status})`);
+    totals.failed++;
+    ok = false;
+    return false;
+  }
+  return true;
+}
+
+vitest("node", ["tests/asyncio", "tests/parity", "tests/regressions", "tests/fuzz", "tests/lifecycle"]);
+if (step("build", "npm", ["run", "--silent", "build"])) {
+  vitest("browser", ["tests/site", "tests/e2e"], ["--no-file-parallelism"]);
+}
+
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : ""),
+);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
