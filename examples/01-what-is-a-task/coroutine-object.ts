@@ -1,0 +1,14 @@
+// Calling a coroutine function runs none of its body: it only builds a coroutine
+// object. Something has to drive that object; here asyncio.run() does.
+import asyncio, { print, repr } from "asyncio";
+
+function* hello(name: string) {
+  print(`  hello: the body runs now, greeting ${name}`);
+  return `hi, ${name}`;
+}
+
+const coro = hello("Grace");
+print("hello('Grace') was called, but nothing was printed by its body");
+print("is it a coroutine?", asyncio.iscoroutine(coro));
+const result = await asyncio.run(coro);
+print("asyncio.run() returned", repr(result));

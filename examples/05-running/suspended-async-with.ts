@@ -1,0 +1,28 @@
+// "async with" can suspend too: entering asyncio.Lock awaits lock.acquire(), so a
+// task that finds the lock taken waits at the "async with" line until it is free.
+// `async with lock:` is acquire() on the way in and release() on the way out, however
+// the block ends: in TypeScript, yield* acquire() then try/finally.
+import asyncio, { print } from "asyncio";
+
+function* worker(name: string, lock: asyncio.Lock) {
+  print(`  ${name}: wants the lock`);
+  yield* lock.acquire();
+  try {
+    print(`  ${name}: holds the lock`);
+    yield* asyncio.sleep(0.1);
+  } finally {
+    lock.release();
+  }
+  print(`  ${name}: let it go`);
+}
+
+function* main() {
+  const lock = new asyncio.Lock();
+  const a = asyncio.create_task(worker("a", lock), { name: "a" });
+  const b = asyncio.create_task(worker("b", lock), { name: "b" });
+  yield* asyncio.sleep(0);
+  print("b is suspended at async with:", b);
+  yield* asyncio.gather(a, b);
+}
+
+asyncio.run(main());
