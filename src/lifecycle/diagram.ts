@@ -1,0 +1,270 @@
+/**
+ * The life-cycle diagram: one geometry and one SVG renderer, shared by the overview chapter's
+ * static diagram (`LifecycleDiagram.astro`, at build time) and the live view (`view.ts`, in the
+ * page), so that the markers of a running program sit on the very picture the reader learnt.
+ *
+ * Vocabulary and numbering are the seed's: 1 Created, 2 Scheduled, 2a Cancelled, 3 Running,
+ * 3a Suspended, 3b Result, 3c Exception, 3d Cancelled, 4 Done. The seed insists that
+ * Suspended, Result, Exception and Cancelled "are not states per se" but points of transition,
+ * so they are drawn differently (dashed ellipses, not solid boxes) and the legend says so in
+ * words — the difference never rests on colour.
+ *
+ * One refinement over the seed's picture, taken from CPython: a suspended task does not go back
+ * to Running directly. Its future's completion *queues* the wake-up, so it is Scheduled again
+ * until the loop runs that step (Task.__wakeup → __step); likewise `await asyncio.sleep(0)`
+ * (a bare yield) re-queues the step. The arrows say so.
+ */
+import type { DoneOutcome, StateName } from "./model.ts";
+
+export type NodeId =
+  | "created"
+  | "scheduled"
+  | "cancelled-scheduled"
+  | "running"
+  | "suspended"
+  | "result"
+  | "exception"
+  | "cancelled-running"
+  | "done";
+
+export interface DiagramNode {
+  id: NodeId;
+  /** the seed's numbering */
+  number: string;
+  label: string;
+  kind: "state" | "point";
+  cx: number;
+  cy: number;
+  /** half width and half height (for points: the ellipse's radii) */
+  hw: number;
+  hh: number;
+  /** one sentence for screen readers and tooltips */
+  description: string;
+}
+
+export interface DiagramEdge {
+  from: NodeId;
+  to: NodeId;
+  d: string;
+  label: string;
+  lx: number;
+  ly: number;
+}
+
+export const VIEW_WIDTH = 800;
+export const VIEW_HEIGHT = 330;
+
+export const NODES: readonly DiagramNode[] = [
+  { id: "created", number: "1", label: "Created", kind: "state", cx: 62, cy: 165, hw: 52, hh: 30,
+    description: "The coroutine is wrapped in a Task; create_task queues its first step." },
+  { id: "scheduled", number: "2", label: "Scheduled", kind: "state", cx: 258, cy: 165, hw: 62, hh: 30,
+    description: "A step of the task waits in the loop's ready queue; the task is not running." },
+  { id: "cancelled-scheduled", number: "2a", label: "Cancelled", kind: "point", cx: 258, cy: 282, hw: 56, hh: 21,
+    description: "Cancelled before its first step: the body never runs and the task is done at once." },
+  { id: "running", number: "3", label: "Running", kind: "state", cx: 468, cy: 165, hw: 62, hh: 30,
+    description: "The loop runs one step of the coroutine, up to its next await." },
+  { id: "suspended", number: "3a", label: "Suspended", kind: "point", cx: 363, cy: 48, hw: 62, hh: 21,
+    description: "The task awaits a future; when that future is done, a wake-up step is queued." },
+  { id: "result", number: "3b", label: "Result", kind: "point", cx: 625, cy: 72, hw: 50, hh: 21,
+    description: "The coroutine returned: the task is done with a result." },
+  { id: "exception", number: "3c", label: "Exception", kind: "point", cx: 625, cy: 165, hw: 56, hh: 21,
+    description: "The coroutine raised: the task is done with an exception." },
+  { id: "cancelled-running", number: "3d", label: "Cancelled", kind: "point", cx: 625, cy: 258, hw: 56, hh: 21,
+    description: "CancelledError ended the coroutine: the task is done, cancelled." },
+  { id: "done", number: "4", label: "Done", kind: "state", cx: 748, cy: 165, hw: 45, hh: 30,
+    description: "The task is finished and cannot run again; its done callbacks are queued." },
+];
+
+export function node(id: NodeId): DiagramNode {
+  const n = NODES.find((x) => x.id === id);
+  if (!n) throw new Error(`no node ${id}`);
+  return n;
+}
+
+/** Where the border of `n` meets the ray from its centre toward (tx, ty). */
+function boundary(n: DiagramNode, tx: number, ty: number, gap = 2): [number, number] {
+  const dx = tx - n.cx;
+  const dy = ty - n.cy;
+  if (dx === 0 && dy === 0) return [n.cx, n.cy];
+  let t: number;
+  if (n.kind === "point") {
+    t = 1 / Math.sqrt((dx / n.hw) ** 2 + (dy / n.hh) ** 2);
+  } else {
+    t = Math.min(dx === 0 ? Infinity : n.hw / Math.abs(dx), dy === 0 ? Infinity : n.hh / Math.abs(dy));
+  }
+  const len = Math.hypot(dx, dy);
+  const k = t + gap / len;
+  return [round(n.cx + dx * k), round(n.cy + dy * k)];
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+/** A straight edge, or a quadratic curve through the control point (qx, qy). */
+function edge(from: NodeId, to: NodeId, label: string, via?: [number, number], labelAt?: [number, number]): DiagramEdge {
+  const a = node(from);
+  const b = node(to);
+  if (!via) {
+    const [x1, y1] = boundary(a, b.cx, b.cy);
+    const [x2, y2] = boundary(b, a.cx, a.cy, 4);
+    const [lx, ly] = labelAt ?? [(x1 + x2) / 2, (y1 + y2) / 2 - 7];
+    return { from, to, d: `M${x1} ${y1}L${x2} ${y2}`, label, lx, ly };
+  }
+  const [qx, qy] = via;
+  const [x1, y1] = boundary(a, qx, qy);
+  const [x2, y2] = boundary(b, qx, qy, 4);
+  // the curve's midpoint, for the label
+  const mx = 0.25 * x1 + 0.5 * qx + 0.25 * x2;
+  const my = 0.25 * y1 + 0.5 * qy + 0.25 * y2;
+  const [lx, ly] = labelAt ?? [mx, my - 6];
+  return { from, to, d: `M${x1} ${y1}Q${qx} ${qy} ${x2} ${y2}`, label, lx, ly };
+}
+
+export const EDGES: readonly DiagramEdge[] = [
+  edge("created", "scheduled", "call_soon"),
+  edge("scheduled", "running", "loop runs step"),
+  edge("running", "scheduled", "sleep(0)", [363, 232], [363, 222]),
+  edge("running", "suspended", "await", [445, 70], [442, 100]),
+  edge("suspended", "scheduled", "woken", [282, 70], [290, 100]),
+  edge("scheduled", "cancelled-scheduled", "cancel()", undefined, [222, 236]),
+  edge("cancelled-scheduled", "done", "", [735, 322]),
+  edge("running", "result", "return"),
+  edge("running", "exception", "raise", undefined, [550, 158]),
+  edge("running", "cancelled-running", "CancelledError", undefined, [508, 246]),
+  edge("result", "done"),
+  edge("exception", "done"),
+  edge("cancelled-running", "done"),
+];
+
+/** The node where a task in this state sits. */
+export function nodeForState(state: StateName): NodeId {
+  return state;
+}
+
+/** The point a task passed through on its way to Done, for the marker's shape. */
+export function outcomeNode(outcome: DoneOutcome, bodyRan: boolean): NodeId {
+  if (outcome === "result") return "result";
+  if (outcome === "exception") return "exception";
+  return bodyRan ? "cancelled-running" : "cancelled-scheduled";
+}
+
+/** How many markers fit inside a node before the rest are counted as "+N". */
+export function markerCapacity(n: DiagramNode): number {
+  return Math.max(1, Math.floor((n.hw * 2 - 16) / 12));
+}
+
+/** The centre of the i-th marker inside node `n` (a row under the label). */
+export function markerPosition(n: DiagramNode, i: number, shown: number): [number, number] {
+  const spacing = 12;
+  const width = (shown - 1) * spacing;
+  return [round(n.cx - width / 2 + i * spacing), n.kind === "point" ? n.cy + 9 : n.cy + 13];
+}
+
+export interface RenderOptions {
+  /** unique per diagram on the page: ids of the arrowhead and title are derived from it */
+  idPrefix: string;
+  /** node → href; nodes without one are drawn without a link */
+  links?: Partial<Record<NodeId, string>>;
+  title?: string;
+  description?: string;
+  /** adds an empty <g> per node where the live view draws its markers */
+  markerLayers?: boolean;
+}
+
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The diagram as an SVG string. Colours come from CSS custom properties (with currentColor as
+ * the fallback), so it follows the page's light or dark theme; see DIAGRAM_CSS.
+ */
+export function renderDiagramSvg(o: RenderOptions): string {
+  const title = o.title ?? "The life-cycle of an asyncio Task";
+  const description =
+    o.description ??
+    "A task is Created, then Scheduled. The loop runs it: Running. While running it may be Suspended on a future " +
+      "and, once woken, is Scheduled again; a bare yield schedules it again too. It ends with a Result, an Exception " +
+      "or Cancelled, and is then Done. Cancelled while still scheduled, it goes to Done without ever running. " +
+      "Solid boxes are states; dashed ellipses are points of transition.";
+  const p = esc(o.idPrefix);
+  const parts: string[] = [];
+  parts.push(
+    `<svg class="lc-diagram" viewBox="0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}" role="img" aria-labelledby="${p}-title ${p}-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="${p}-title">${esc(title)}</title>`,
+    `<desc id="${p}-desc">${esc(description)}</desc>`,
+    `<defs><marker id="${p}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">` +
+      `<path d="M0 0L10 5L0 10z" class="lc-arrowhead"/></marker></defs>`,
+  );
+  parts.push(`<g class="lc-edges" aria-hidden="true">`);
+  for (const e of EDGES) {
+    parts.push(`<path class="lc-edge" data-from="${e.from}" data-to="${e.to}" d="${e.d}" marker-end="url(#${p}-arrow)"/>`);
+    if (e.label) parts.push(`<text class="lc-edge-label" x="${round(e.lx)}" y="${round(e.ly)}" text-anchor="middle">${esc(e.label)}</text>`);
+  }
+  parts.push(`</g>`);
+  parts.push(`<g class="lc-nodes">`);
+  for (const n of NODES) {
+    const href = o.links?.[n.id];
+    const shape =
+      n.kind === "state"
+        ? `<rect class="lc-shape" x="${n.cx - n.hw}" y="${n.cy - n.hh}" width="${n.hw * 2}" height="${n.hh * 2}" rx="8"/>`
+        : `<ellipse class="lc-shape" cx="${n.cx}" cy="${n.cy}" rx="${n.hw}" ry="${n.hh}"/>`;
+    const labelY = n.kind === "state" ? n.cy - 4 : n.cy - 1;
+    const numberText = `<tspan class="lc-num">${esc(n.number)}</tspan> `;
+    const text = `<text class="lc-label" x="${n.cx}" y="${labelY}" text-anchor="middle">${numberText}${esc(n.label)}</text>`;
+    const kindWord = n.kind === "state" ? "state" : "point of transition";
+    const accessible = `${n.number} ${n.label} (${kindWord}): ${n.description}`;
+    const markers = o.markerLayers ? `<g class="lc-markers" data-node="${n.id}"></g>` : "";
+    const inner = `${shape}${text}${markers}`;
+    if (href) {
+      parts.push(
+        `<a class="lc-node lc-${n.kind}" data-node="${n.id}" href="${esc(href)}" aria-label="${esc(accessible)}"><title>${esc(accessible)}</title>${inner}</a>`,
+      );
+    } else {
+      parts.push(
+        `<g class="lc-node lc-${n.kind}" data-node="${n.id}" role="img" aria-label="${esc(accessible)}"><title>${esc(accessible)}</title>${inner}</g>`,
+      );
+    }
+  }
+  parts.push(`</g>`);
+  // the legend: the state/point distinction said in words and shown by shape
+  const ly = VIEW_HEIGHT - 12;
+  parts.push(
+    `<g class="lc-legend" aria-hidden="true">` +
+      `<rect class="lc-shape lc-legend-state" x="8" y="${ly - 11}" width="22" height="14" rx="3"/>` +
+      `<text x="36" y="${ly}">state</text>` +
+      `<ellipse class="lc-shape lc-legend-point" cx="97" cy="${ly - 4}" rx="14" ry="8"/>` +
+      `<text x="116" y="${ly}">point of transition</text></g>`,
+  );
+  parts.push(`</svg>`);
+  return parts.join("");
+}
+
+/**
+ * Styles of the diagram, scoped under `.lc-diagram`. Theme colours are custom properties that a
+ * page may set; the fallbacks follow `prefers-color-scheme` and a `data-theme="dark"` root.
+ */
+export const DIAGRAM_CSS = `
+.lc-diagram { width: 100%; height: auto; max-width: 52rem; display: block; color: inherit;
+  font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 13px;
+  --lc-fg: currentColor; --lc-state-bg: var(--lc-state-fill, color-mix(in srgb, currentColor 6%, transparent));
+  --lc-point-bg: var(--lc-point-fill, transparent); --lc-accent: var(--lc-link, #0b63c4); }
+.lc-diagram .lc-edge { fill: none; stroke: var(--lc-fg); stroke-width: 1.4; opacity: .75; }
+.lc-diagram .lc-arrowhead { fill: var(--lc-fg); }
+.lc-diagram .lc-edge-label { fill: var(--lc-fg); font-size: 11px; font-style: italic; opacity: .85; }
+.lc-diagram .lc-shape { fill: var(--lc-state-bg); stroke: var(--lc-fg); stroke-width: 2; }
+.lc-diagram .lc-point .lc-shape, .lc-diagram .lc-legend-point { fill: var(--lc-point-bg); stroke-dasharray: 5 3; stroke-width: 1.5; }
+.lc-diagram .lc-label { fill: var(--lc-fg); font-weight: 600; }
+.lc-diagram .lc-point .lc-label { font-weight: 400; font-style: italic; }
+.lc-diagram .lc-num { font-weight: 400; font-size: 11px; opacity: .8; }
+.lc-diagram .lc-legend text { fill: var(--lc-fg); font-size: 11px; }
+.lc-diagram a.lc-node { cursor: pointer; }
+.lc-diagram a.lc-node .lc-label { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }
+.lc-diagram a.lc-node:hover .lc-shape, .lc-diagram a.lc-node:focus-visible .lc-shape { stroke: var(--lc-accent); stroke-width: 3; }
+.lc-diagram a.lc-node:focus-visible { outline: none; }
+.lc-diagram a.lc-node:focus-visible .lc-shape { stroke-width: 3.5; }
+@media (forced-colors: active) {
+  .lc-diagram .lc-shape, .lc-diagram .lc-edge { stroke: CanvasText; }
+  .lc-diagram .lc-label, .lc-diagram .lc-edge-label, .lc-diagram .lc-arrowhead, .lc-diagram .lc-legend text { fill: CanvasText; }
+}
+`;

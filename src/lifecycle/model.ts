@@ -1,0 +1,642 @@
+/**
+ * The life-cycle model: rebuilds, from the runtime's `LifecycleEvent` stream alone, each task's
+ * state at any point of a run, the list of transitions, the ready queue and the timers, and the
+ * frames that step mode walks through. Pure: no DOM, so it runs in Node (tests, benchmark) and in
+ * the page alike.
+ *
+ * States use the seed's vocabulary (Created, Scheduled, Running, Suspended, Done with a result,
+ * an exception or cancelled). How the runtime's events map onto them, following CPython's
+ * `Task.__step` / `__wakeup` (asyncio-semantics.md §3):
+ *
+ * - `task-created` → Created; the `step-scheduled` that `Task.__init__` queues with call_soon
+ *   right after → Scheduled.
+ * - `step-begin` → Running, *except* a first step that throws CancelledError: CPython throws it
+ *   into a coroutine that never started, so the body never runs and the task goes straight from
+ *   Scheduled to Done (cancelled) — the seed's "2a Canceled".
+ * - `task-suspended` → Suspended on the awaited future; the wake-up being queued (`task-woken` or
+ *   `step-scheduled` with reason "wakeup", whichever comes first) → Scheduled again, since the
+ *   loop still has to run the step (case 01: "after set_result: wakeup only *scheduled*").
+ * - a bare yield (`sleep(0)`) queues the next step inside the running step → Scheduled.
+ * - `task-done` → Done with its outcome.
+ */
+import type { LifecycleEvent, ObjectId } from "../asyncio/instrument.ts";
+
+export type StateName = "created" | "scheduled" | "running" | "suspended" | "done";
+export type DoneOutcome = "result" | "exception" | "cancelled";
+
+/** The label readers see, as on the diagram. */
+export const STATE_LABELS: Record<StateName, string> = {
+  created: "Created",
+  scheduled: "Scheduled",
+  running: "Running",
+  suspended: "Suspended",
+  done: "Done",
+};
+
+export const OUTCOME_LABELS: Record<DoneOutcome, string> = {
+  result: "result",
+  exception: "exception",
+  cancelled: "cancelled",
+};
+
+/** "Done (cancelled)", "Suspended", ... — one spelling for the table, the markers and tests. */
+export function stateLabel(state: StateName, outcome?: DoneOutcome | null): string {
+  if (state === "done" && outcome) return `Done (${OUTCOME_LABELS[outcome]})`;
+  return STATE_LABELS[state];
+}
+
+export interface TaskSnapshot {
+  id: ObjectId;
+  name: string;
+  coro: string;
+  state: StateName;
+  outcome: DoneOutcome | null;
+  /** repr of the result, the exception, or the CancelledError message, once done */
+  detail: string | null;
+  /** what a suspended task waits on */
+  waitingOn: { id: ObjectId; repr: string } | null;
+  /** the task's repr as last reported by the runtime (creation, suspension or completion) */
+  repr: string;
+  /** Task.cancelling(): requests not yet undone */
+  cancelling: number;
+  /** the step about to run will throw CancelledError in (a cancel request is pending) */
+  cancelPending: boolean;
+  /** iteration and event index at which the task entered its current state */
+  sinceIteration: number;
+  sinceSeq: number;
+}
+
+export interface Transition {
+  task: ObjectId;
+  taskName: string;
+  from: StateName;
+  to: StateName;
+  outcome: DoneOutcome | null;
+  iteration: number;
+  time: number;
+  seq: number;
+  /** index of the event in the stream that caused it */
+  index: number;
+  /** why, in a few words: "awaits <Future pending>", "woken by Task-3", "CancelledError thrown in" */
+  note: string;
+}
+
+export type ReadyEntry =
+  | { kind: "step"; task: ObjectId; label: string; reason: "created" | "yield" | "wakeup"; queuedIteration: number }
+  | { kind: "callback"; handle: ObjectId; label: string; future: ObjectId | null; queuedIteration: number }
+  | { kind: "timer"; handle: ObjectId; label: string; queuedIteration: number };
+
+export interface TimerEntry {
+  handle: ObjectId;
+  when: number;
+  callback: string;
+}
+
+/** What ran in one handle: a task's step, a callback, a timer's callback. */
+export interface HandleInfo {
+  kind: "step" | "callback" | "timer";
+  task: ObjectId | null;
+  handle: ObjectId | null;
+  label: string;
+}
+
+/**
+ * A point where step mode can stop: the state of the run after `end` events were applied.
+ * Iteration frames end where the next iteration begins; handle frames where the next handle
+ * (or iteration) begins. Frame 0 is "before the first event".
+ */
+export interface Frame {
+  kind: "start" | "iteration" | "handle" | "end";
+  end: number;
+  iteration: number;
+  time: number;
+  /** the handle that ran last in this frame, for handle frames */
+  handle: HandleInfo | null;
+  /** position of this handle inside its iteration (1-based), and how many ran in it so far */
+  handleIndex: number;
+}
+
+export type MarkKind = "cancel" | "callback" | "print";
+
+/** Something that happened at one instant on a task's lane (or the loop's lane when task is null). */
+export interface Mark {
+  kind: MarkKind;
+  task: ObjectId | null;
+  seq: number;
+  index: number;
+  iteration: number;
+  time: number;
+  text: string;
+}
+
+/** One stretch of a task's lane in a single state. `endIndex` is null while it lasts. */
+export interface Segment {
+  task: ObjectId;
+  state: StateName;
+  outcome: DoneOutcome | null;
+  startIndex: number;
+  endIndex: number | null;
+  startIteration: number;
+  startTime: number;
+  waitingOn: string | null;
+  repr: string;
+}
+
+/** The reducer's mutable state. Snapshots copy out of it. */
+class Replay {
+  tasks = new Map<ObjectId, TaskSnapshot>();
+  order: ObjectId[] = [];
+  ready: ReadyEntry[] = [];
+  /** index of the first live entry in `ready` (entries before it have run): O(1) dequeues */
+  readyHead = 0;
+  timers = new Map<ObjectId, TimerEntry>();
+  iteration = 0;
+  time = 0;
+  /** the ready count the runtime reported at the start of the current iteration */
+  iterationReady = 0;
+  handlesInIteration = 0;
+  current: HandleInfo | null = null;
+  /** callback handle → the future it belongs to, for done-callback marks */
+  callbackFuture = new Map<ObjectId, ObjectId | null>();
+  lastTimerFired: ObjectId | null = null;
+
+  readyList(): ReadyEntry[] {
+    return this.ready.slice(this.readyHead);
+  }
+
+  private dequeue(match: (e: ReadyEntry) => boolean): ReadyEntry | null {
+    for (let i = this.readyHead; i < this.ready.length; i++) {
+      const entry = this.ready[i]!;
+      if (!match(entry)) continue;
+      if (i === this.readyHead) {
+        this.readyHead++;
+      } else {
+        this.ready.splice(i, 1);
+      }
+      // keep the array from growing without bound on long runs
+      if (this.readyHead > 1024 && this.readyHead * 2 > this.ready.length) {
+        this.ready = this.ready.slice(this.readyHead);
+        this.readyHead = 0;
+      }
+      return entry;
+    }
+    return null;
+  }
+
+  /**
+   * Apply one event. `sink` receives the transitions, marks and handle starts it causes; the
+   * snapshot replay passes a no-op sink.
+   */
+  apply(e: LifecycleEvent, index: number, sink: Sink | null): void {
+    this.iteration = e.iteration;
+    this.time = e.time;
+    const move = (t: TaskSnapshot, to: StateName, note: string, outcome: DoneOutcome | null = null): void => {
+      if (t.state === to && to !== "done") return;
+      const from = t.state;
+      t.state = to;
+      t.outcome = outcome;
+      t.sinceIteration = e.iteration;
+      t.sinceSeq = index;
+      if (to !== "suspended") t.waitingOn = null;
+      sink?.transition({
+        task: t.id,
+        taskName: t.name,
+        from,
+        to,
+        outcome,
+        iteration: e.iteration,
+        time: e.time,
+        seq: e.seq,
+        index,
+        note,
+      }, t);
+    };
+    switch (e.type) {
+      case "iteration-begin": {
+        this.iterationReady = e.ready;
+        this.handlesInIteration = 0;
+        this.current = null;
+        sink?.iteration(e, index);
+        break;
+      }
+      case "task-created": {
+        const t: TaskSnapshot = {
+          id: e.task,
+          name: e.name,
+          coro: e.coro,
+          state: "created",
+          outcome: null,
+          detail: null,
+          waitingOn: null,
+          repr: e.repr,
+          cancelling: 0,
+          cancelPending: false,
+          sinceIteration: e.iteration,
+          sinceSeq: index,
+        };
+        this.tasks.set(e.task, t);
+        this.order.push(e.task);
+        sink?.created(t, index);
+        break;
+      }
+      case "step-scheduled": {
+        const t = this.tasks.get(e.task);
+        this.ready.push({
+          kind: "step",
+          task: e.task,
+          label: `${t?.name ?? `task ${e.task}`}: ${e.reason === "wakeup" ? "wake-up" : "step"}`,
+          reason: e.reason,
+          queuedIteration: e.iteration,
+        });
+        if (t && t.state !== "scheduled" && t.state !== "done") {
+          const note =
+            e.reason === "created"
+              ? "first step queued (call_soon)"
+              : e.reason === "yield"
+                ? "yielded (sleep(0)): next step queued"
+                : "wake-up queued";
+          move(t, "scheduled", note);
+        }
+        break;
+      }
+      case "step-begin": {
+        this.dequeue((r) => r.kind === "step" && r.task === e.task);
+        const t = this.tasks.get(e.task);
+        this.beginHandle({ kind: "step", task: e.task, handle: null, label: `${t?.name ?? e.task} step` }, index, e, sink);
+        if (!t) break;
+        t.cancelPending = false;
+        // CPython throws CancelledError into a coroutine that never started: it ends at once,
+        // without running any of its body, so the task never was Running (seed: 2a Canceled).
+        if (e.firstStep && e.throwing !== null) break;
+        move(t, "running", e.throwing ? `${e.throwing} thrown in` : e.firstStep ? "body starts" : "resumes");
+        break;
+      }
+      case "step-end": {
+        this.current = null;
+        break;
+      }
+      case "task-suspended": {
+        const t = this.tasks.get(e.task);
+        if (!t) break;
+        move(t, "suspended", `awaits ${e.onRepr}`);
+        t.waitingOn = { id: e.on, repr: e.onRepr };
+        const repr = optionalRepr(e);
+        if (repr) t.repr = repr;
+        break;
+      }
+      case "task-woken": {
+        const t = this.tasks.get(e.task);
+        if (!t) break;
+        if (t.state === "suspended") {
+          const by = this.tasks.get(e.by);
+          move(t, "scheduled", `woken by ${by ? by.name : "its future"}`);
+        }
+        break;
+      }
+      case "cancel-requested": {
+        const t = this.tasks.get(e.task);
+        if (t) {
+          t.cancelling = e.cancelling;
+          if (t.state !== "done") t.cancelPending = true;
+        }
+        sink?.mark({
+          kind: "cancel",
+          task: e.task,
+          seq: e.seq,
+          index,
+          iteration: e.iteration,
+          time: e.time,
+          text: e.msg === null ? "cancel()" : `cancel(${JSON.stringify(e.msg)})`,
+        });
+        break;
+      }
+      case "task-done": {
+        const t = this.tasks.get(e.task);
+        if (!t) break;
+        t.detail = e.detail;
+        t.repr = e.repr;
+        t.cancelPending = false;
+        const note =
+          e.outcome === "result" ? `returned ${e.detail}` : e.outcome === "exception" ? `raised ${e.detail}` : "cancelled";
+        move(t, "done", note, e.outcome);
+        break;
+      }
+      case "callback-queued": {
+        this.callbackFuture.set(e.handle, e.future);
+        this.ready.push({
+          kind: "callback",
+          handle: e.handle,
+          label: e.callback,
+          future: e.future,
+          queuedIteration: e.iteration,
+        });
+        break;
+      }
+      case "callback-run": {
+        const merged = this.lastTimerFired === e.handle;
+        this.dequeue((r) => (r.kind === "callback" || r.kind === "timer") && r.handle === e.handle);
+        const future = this.callbackFuture.get(e.handle) ?? null;
+        this.callbackFuture.delete(e.handle);
+        // a timer's callback reported as it runs belongs to the handle that timer-fired opened
+        if (!merged) this.beginHandle({ kind: "callback", task: null, handle: e.handle, label: e.callback }, index, e, sink);
+        if (future !== null) {
+          sink?.mark({
+            kind: "callback",
+            task: this.tasks.has(future) ? future : null,
+            seq: e.seq,
+            index,
+            iteration: e.iteration,
+            time: e.time,
+            text: `done callback ${e.callback}`,
+          });
+        }
+        break;
+      }
+      case "timer-added": {
+        this.timers.set(e.handle, { handle: e.handle, when: e.when, callback: e.callback });
+        break;
+      }
+      case "timer-fired": {
+        const timer = this.timers.get(e.handle);
+        this.timers.delete(e.handle);
+        this.beginHandle({ kind: "timer", task: null, handle: e.handle, label: timer ? timer.callback : "timer" }, index, e, sink);
+        this.lastTimerFired = e.handle;
+        return;
+      }
+      case "print": {
+        sink?.mark({
+          kind: "print",
+          task: e.task,
+          seq: e.seq,
+          index,
+          iteration: e.iteration,
+          time: e.time,
+          text: e.text,
+        });
+        break;
+      }
+    }
+    this.lastTimerFired = null;
+  }
+
+  private beginHandle(h: HandleInfo, index: number, e: LifecycleEvent, sink: Sink | null): void {
+    this.current = h;
+    this.handlesInIteration++;
+    sink?.handle(h, index, e, this.handlesInIteration);
+  }
+}
+
+/** The runtime may add the task's repr to more events than the contract lists; use it if so. */
+function optionalRepr(e: object): string | null {
+  const r = (e as { repr?: unknown }).repr;
+  return typeof r === "string" ? r : null;
+}
+
+interface Sink {
+  transition(t: Transition, task: TaskSnapshot): void;
+  created(t: TaskSnapshot, index: number): void;
+  mark(m: Mark): void;
+  handle(h: HandleInfo, index: number, e: LifecycleEvent, positionInIteration: number): void;
+  iteration(e: LifecycleEvent, index: number): void;
+}
+
+/** Everything the view needs to draw the run at one frame. */
+export interface Snapshot {
+  /** number of events applied */
+  end: number;
+  iteration: number;
+  time: number;
+  tasks: TaskSnapshot[];
+  ready: ReadyEntry[];
+  /** how many of the ready entries the current iteration will still run (the rest wait) */
+  readyThisIteration: number;
+  timers: TimerEntry[];
+  /** the handle running or last run at this point */
+  current: HandleInfo | null;
+}
+
+/**
+ * Incremental model of one run. `push` events as they arrive; everything derived (transitions,
+ * segments, marks, frames) is kept up to date; `snapshotAt(end)` replays the first `end` events
+ * for step mode, so stepping back and forth always yields the same frames.
+ */
+export class LifecycleModel {
+  readonly events: LifecycleEvent[] = [];
+  readonly transitions: Transition[] = [];
+  readonly marks: Mark[] = [];
+  /** per task, the stretches of its lane; in creation order */
+  readonly segments = new Map<ObjectId, Segment[]>();
+  /** task ids in creation order */
+  readonly taskOrder: ObjectId[] = [];
+  readonly frames: Frame[] = [{ kind: "start", end: 0, iteration: 0, time: 0, handle: null, handleIndex: 0 }];
+  /** index (in `frames`) of iteration frames, and of handle frames, in order */
+  readonly iterationFrames: number[] = [];
+  readonly handleFrames: number[] = [];
+  /** the loop time of the first event: times are shown relative to it (the clock's origin is arbitrary) */
+  startTime: number | null = null;
+  private live = new Replay();
+  private openFrame: Frame | null = null;
+  private openIterationFrame: Frame | null = null;
+  private checkpoints: { end: number; replay: Replay }[] = [];
+  private sink: Sink;
+  /** print seq → index of its event */
+  private printIndex = new Map<number, number>();
+
+  constructor() {
+    this.sink = {
+      transition: (t, task) => {
+        this.transitions.push(t);
+        const lane = this.segments.get(t.task);
+        if (lane) {
+          const last = lane[lane.length - 1];
+          if (last && last.endIndex === null) last.endIndex = t.index;
+          lane.push({
+            task: t.task,
+            state: t.to,
+            outcome: t.outcome,
+            startIndex: t.index,
+            endIndex: null,
+            startIteration: t.iteration,
+            startTime: t.time,
+            waitingOn: task.waitingOn?.repr ?? (t.to === "suspended" ? t.note.replace(/^awaits /, "") : null),
+            repr: task.repr,
+          });
+        }
+      },
+      created: (task, index) => {
+        this.taskOrder.push(task.id);
+        this.segments.set(task.id, [
+          {
+            task: task.id,
+            state: "created",
+            outcome: null,
+            startIndex: index,
+            endIndex: null,
+            startIteration: task.sinceIteration,
+            startTime: this.live.time,
+            waitingOn: null,
+            repr: task.repr,
+          },
+        ]);
+      },
+      mark: (m) => {
+        this.marks.push(m);
+        if (m.kind === "print") this.printIndex.set(m.seq, m.index);
+      },
+      handle: (h, index, e, position) => {
+        this.closeFrame(index);
+        this.openFrame = { kind: "handle", end: index, iteration: e.iteration, time: e.time, handle: h, handleIndex: position };
+      },
+      iteration: (e, index) => {
+        this.closeFrame(index);
+        if (this.openIterationFrame) {
+          this.openIterationFrame.end = index;
+          this.frames.push(this.openIterationFrame);
+          this.iterationFrames.push(this.frames.length - 1);
+        }
+        this.openIterationFrame = { kind: "iteration", end: index, iteration: e.iteration, time: e.time, handle: null, handleIndex: 0 };
+        // the events before the first iteration (main task created by run()) form a frame too
+        if (this.iterationFrames.length === 0 && index > 0) {
+          this.frames.push({ kind: "iteration", end: index, iteration: 0, time: e.time, handle: null, handleIndex: 0 });
+          this.iterationFrames.push(this.frames.length - 1);
+        }
+      },
+    };
+  }
+
+  get length(): number {
+    return this.events.length;
+  }
+
+  push(events: readonly LifecycleEvent[]): void {
+    for (const e of events) {
+      const index = this.events.length;
+      if (this.startTime === null) this.startTime = e.time;
+      this.events.push(e);
+      this.live.apply(e, index, this.sink);
+      // a checkpoint every 4,096 events keeps any snapshot within that many replayed events
+      if ((index + 1) % 4096 === 0) this.checkpoints.push({ end: index + 1, replay: cloneReplay(this.live) });
+    }
+  }
+
+  private closeFrame(index: number): void {
+    if (!this.openFrame) return;
+    this.openFrame.end = index;
+    this.frames.push(this.openFrame);
+    this.handleFrames.push(this.frames.length - 1);
+    this.openFrame = null;
+  }
+
+  /**
+   * Frames including the ones still open (the last handle and iteration run so far), which end
+   * at the end of the stream. The list is rebuilt only when asked.
+   */
+  allFrames(): { frames: Frame[]; iterationFrames: number[]; handleFrames: number[] } {
+    const frames = this.frames.slice();
+    const iterationFrames = this.iterationFrames.slice();
+    const handleFrames = this.handleFrames.slice();
+    const end = this.events.length;
+    if (this.openFrame) {
+      frames.push({ ...this.openFrame, end });
+      handleFrames.push(frames.length - 1);
+    }
+    if (this.openIterationFrame) {
+      frames.push({ ...this.openIterationFrame, end });
+      iterationFrames.push(frames.length - 1);
+    }
+    frames.push({ kind: "end", end, iteration: this.live.iteration, time: this.live.time, handle: null, handleIndex: 0 });
+    // sort by end, iteration frames after handle frames that end at the same place
+    const order = frames.map((f, i) => i).sort((a, b) => frames[a]!.end - frames[b]!.end || rank(frames[a]!) - rank(frames[b]!));
+    const remap = new Map<number, number>();
+    const sorted = order.map((old, i) => {
+      remap.set(old, i);
+      return frames[old]!;
+    });
+    return {
+      frames: sorted,
+      iterationFrames: iterationFrames.map((i) => remap.get(i)!).sort((a, b) => a - b),
+      handleFrames: handleFrames.map((i) => remap.get(i)!).sort((a, b) => a - b),
+    };
+  }
+
+  /** The state of the run after the first `end` events. */
+  snapshotAt(end: number): Snapshot {
+    const n = Math.max(0, Math.min(end, this.events.length));
+    let replay: Replay;
+    let from = 0;
+    if (n === this.events.length) {
+      replay = this.live;
+      from = n;
+    } else {
+      let best: { end: number; replay: Replay } | null = null;
+      for (const c of this.checkpoints) if (c.end <= n && (!best || c.end > best.end)) best = c;
+      replay = best ? cloneReplay(best.replay) : new Replay();
+      from = best ? best.end : 0;
+      for (let i = from; i < n; i++) replay.apply(this.events[i]!, i, null);
+    }
+    const ready = replay.readyList();
+    return {
+      end: n,
+      iteration: n === 0 ? 0 : replay.iteration,
+      time: n === 0 ? (this.startTime ?? 0) : replay.time,
+      tasks: replay.order.map((id) => ({ ...replay.tasks.get(id)!, waitingOn: replay.tasks.get(id)!.waitingOn })),
+      ready: ready.map((r) => ({ ...r })),
+      readyThisIteration: Math.max(0, Math.min(ready.length, replay.iterationReady - replay.handlesInIteration)),
+      timers: [...replay.timers.values()].sort((a, b) => a.when - b.when || a.handle - b.handle).map((t) => ({ ...t })),
+      current: replay.current ? { ...replay.current } : null,
+    };
+  }
+
+  /** Current state of every task (at the end of the stream so far). */
+  currentTasks(): TaskSnapshot[] {
+    return this.live.order.map((id) => this.live.tasks.get(id)!);
+  }
+
+  task(id: ObjectId): TaskSnapshot | undefined {
+    return this.live.tasks.get(id);
+  }
+
+  /** Index of the event of the print whose seq is given, or -1. */
+  printEventIndex(seq: number): number {
+    return this.printIndex.get(seq) ?? -1;
+  }
+
+  /** Loop time relative to the start of the run, in seconds. */
+  relativeTime(time: number): number {
+    return this.startTime === null ? 0 : time - this.startTime;
+  }
+}
+
+function rank(f: Frame): number {
+  return f.kind === "start" ? 0 : f.kind === "handle" ? 1 : f.kind === "iteration" ? 2 : 3;
+}
+
+function cloneReplay(r: Replay): Replay {
+  const c = new Replay();
+  for (const [id, t] of r.tasks) c.tasks.set(id, { ...t });
+  c.order = r.order.slice();
+  c.ready = r.readyList().map((e) => ({ ...e }));
+  c.readyHead = 0;
+  for (const [id, t] of r.timers) c.timers.set(id, { ...t });
+  c.iteration = r.iteration;
+  c.time = r.time;
+  c.iterationReady = r.iterationReady;
+  c.handlesInIteration = r.handlesInIteration;
+  c.current = r.current ? { ...r.current } : null;
+  c.callbackFuture = new Map(r.callbackFuture);
+  c.lastTimerFired = r.lastTimerFired;
+  return c;
+}
+
+/** Build a model from a whole recorded stream. */
+export function buildModel(events: readonly LifecycleEvent[]): LifecycleModel {
+  const m = new LifecycleModel();
+  m.push(events);
+  return m;
+}
+
+/** "0.000" — a loop time relative to the run's start, as the table and tooltips print it. */
+export function formatTime(seconds: number): string {
+  const v = Math.abs(seconds) < 5e-7 ? 0 : seconds;
+  return v.toFixed(3);
+}
