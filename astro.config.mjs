@@ -1,0 +1,64 @@
+// @ts-check
+import { existsSync } from "node:fs";
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { siteIntegration } from "./src/site/integration.ts";
+
+/**
+ * Base path for a sub-path deployment: `BASE_PATH=/asyncio-tasks/ npm run build`.
+ * tests/support/browser.ts normalises the same variable the same way.
+ */
+const base = (process.env.BASE_PATH ?? "/").replace(/\/?$/, "/").replace(/^\/?/, "/");
+
+/**
+ * The playground (issue 4) may need Vite plugins (for instance to keep Monaco's CSS out of
+ * the reading page's <head>, withastro/astro#9495). It exports them from
+ * src/playground/vite.ts as `playgroundVitePlugins`; the shell picks them up when present.
+ */
+const playgroundPluginsFile = new URL("./src/playground/vite.ts", import.meta.url);
+/** @type {import("vite").PluginOption[]} */
+const playgroundPlugins = existsSync(playgroundPluginsFile)
+  ? ((await import(playgroundPluginsFile.href)).playgroundVitePlugins ?? [])
+  : [];
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://asyncio-task-lifecycle.example",
+  base,
+  trailingSlash: "always",
+  build: { format: "directory" },
+  integrations: [mdx(), siteIntegration()],
+  security: {
+    // A hashed <meta> CSP on every page (tech-notes §3). No 'unsafe-eval' anywhere:
+    // 'wasm-unsafe-eval' is enough for esbuild-wasm and Pagefind.
+    csp: {
+      algorithm: "SHA-256",
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+      styleDirective: {
+        resources: [
+          "'self'",
+          // Shiki's dual themes put the token colours in style="--shiki-light:…" attributes.
+          { resource: "'unsafe-inline'", kind: "attribute" },
+        ],
+      },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        // esbuild-wasm builds its worker from a blob: URL (tech-notes §1).
+        "worker-src 'self' blob:",
+        // The playground runs code in a sandboxed iframe served from public/runner/.
+        "frame-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+  vite: {
+    plugins: playgroundPlugins,
+  },
+});
