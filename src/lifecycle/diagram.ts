@@ -102,7 +102,7 @@ function round(v: number): number {
 }
 
 /** A straight edge, or a quadratic curve through the control point (qx, qy). */
-function edge(from: NodeId, to: NodeId, label: string, via?: [number, number], labelAt?: [number, number]): DiagramEdge {
+function edge(from: NodeId, to: NodeId, label = "", via?: [number, number], labelAt?: [number, number]): DiagramEdge {
   const a = node(from);
   const b = node(to);
   if (!via) {

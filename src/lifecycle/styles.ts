@@ -1,0 +1,126 @@
+/**
+ * Styles of the live Life-cycle view, scoped under `.lc-view`. Kept as a string that the view
+ * injects once when it is first mounted: the view is loaded lazily, and a CSS import would be
+ * hoisted by Astro into every reading page (withastro/astro#9495).
+ *
+ * Light by default; dark under `prefers-color-scheme: dark` unless the page says
+ * `data-theme="light"`, and whenever the root says `data-theme="dark"`.
+ */
+import { DIAGRAM_CSS } from "./diagram.ts";
+
+const LIGHT = `
+  --lc-bg: #ffffff; --lc-fg: #1d2430; --lc-muted: #5b6472; --lc-line: #c9ced6; --lc-soft: #f2f4f7;
+  --lc-running: #2563b8; --lc-scheduled: #6b7482; --lc-suspended: #b86e00; --lc-done: #1d2430;
+  --lc-cancel: #b3261e; --lc-print: #0f7b45; --lc-callback: #6941c6; --lc-cursor: #d1242f;
+  --lc-highlight: #ffe58a; --lc-marker-l: 42%;`;
+const DARK = `
+  --lc-bg: #161b22; --lc-fg: #e6edf3; --lc-muted: #9aa4b2; --lc-line: #3b4350; --lc-soft: #1f2630;
+  --lc-running: #6aa6ff; --lc-scheduled: #9aa4b2; --lc-suspended: #f0a43a; --lc-done: #e6edf3;
+  --lc-cancel: #ff7b72; --lc-print: #4ac185; --lc-callback: #b197fc; --lc-cursor: #ff7b72;
+  --lc-highlight: #6b5a12; --lc-marker-l: 68%;`;
+
+export const VIEW_CSS = `
+.lc-view { ${LIGHT}
+  color: var(--lc-fg); background: var(--lc-bg); border: 1px solid var(--lc-line); border-radius: 8px;
+  padding: .75rem; margin-top: .75rem; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+@media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) .lc-view { ${DARK} } }
+:root[data-theme="dark"] .lc-view, .dark .lc-view { ${DARK} }
+.lc-view * { box-sizing: border-box; }
+.lc-view h3 { font-size: 1rem; margin: 0 0 .4rem; }
+.lc-view .lc-status { margin: 0 0 .5rem; font-weight: 600; }
+.lc-view .lc-top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr); gap: .75rem; align-items: start; }
+@media (max-width: 760px) { .lc-view .lc-top { grid-template-columns: 1fr; } }
+.lc-view .lc-diagram { max-width: none; }
+.lc-view .lc-counts { margin: .25rem 0 0; font-size: 12.5px; color: var(--lc-muted); }
+.lc-view .lc-marker { stroke: var(--lc-bg); stroke-width: 1; fill: hsl(var(--h) 70% var(--lc-marker-l)); }
+.lc-view .lc-marker.lc-exception, .lc-view .lc-marker.lc-cancelled { fill: none; stroke: hsl(var(--h) 70% var(--lc-marker-l)); stroke-width: 2; }
+.lc-view .lc-marker-sel { fill: none; stroke: var(--lc-cursor); stroke-width: 2; }
+.lc-view .lc-more { fill: var(--lc-fg); font-size: 10px; }
+.lc-view .lc-badge rect { fill: var(--lc-fg); }
+.lc-view .lc-badge text { fill: var(--lc-bg); font-size: 10.5px; font-weight: 700; }
+.lc-view .lc-node.lc-active .lc-shape { stroke-width: 3.5; }
+/* step mode */
+.lc-view .lc-step { border: 1px solid var(--lc-line); border-radius: 6px; padding: .5rem; background: var(--lc-soft); }
+.lc-view .lc-step-buttons { display: flex; flex-wrap: wrap; gap: .25rem; }
+.lc-view button { font: inherit; font-size: 12.5px; color: var(--lc-fg); background: var(--lc-bg); border: 1px solid var(--lc-line);
+  border-radius: 4px; padding: .2rem .45rem; cursor: pointer; }
+.lc-view button:hover:not(:disabled) { border-color: var(--lc-fg); }
+.lc-view button:disabled { opacity: .45; cursor: default; }
+.lc-view button[aria-pressed="true"] { background: var(--lc-fg); color: var(--lc-bg); }
+.lc-view :focus-visible { outline: 2px solid var(--lc-cursor); outline-offset: 2px; }
+.lc-view .lc-scrub { width: 100%; margin: .4rem 0 .2rem; }
+.lc-view .lc-frame { font-size: 13px; margin: .2rem 0 .4rem; min-height: 2.6em; }
+.lc-view .lc-queues { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; font-size: 12.5px; }
+.lc-view .lc-queues h4 { margin: 0 0 .2rem; font-size: 12.5px; }
+.lc-view .lc-queues ol, .lc-view .lc-queues ul { margin: 0; padding-left: 1.3rem; max-height: 9.5rem; overflow: auto; }
+.lc-view .lc-queues li { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 11.5px; overflow-wrap: anywhere; }
+.lc-view .lc-queues li.lc-later { opacity: .7; }
+.lc-view .lc-queues li.lc-later::after { content: " (next iteration)"; font-family: system-ui, sans-serif; font-style: italic; }
+.lc-view .lc-queues .lc-empty { color: var(--lc-muted); font-style: italic; list-style: none; margin-left: -1.3rem; }
+/* timeline */
+.lc-view .lc-timeline { margin-top: .75rem; }
+.lc-view .lc-legend { display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: 12px; margin: 0 0 .35rem; padding: 0; list-style: none; }
+.lc-view .lc-legend li { display: flex; align-items: center; gap: .3rem; }
+.lc-view .lc-legend svg { width: 22px; height: 12px; overflow: visible; }
+.lc-view .lc-tl-scroll { position: relative; overflow: auto; max-height: 22rem; border: 1px solid var(--lc-line); border-radius: 6px; background: var(--lc-bg); }
+.lc-view .lc-tl-sizer { position: relative; }
+.lc-view .lc-tl-ruler { position: sticky; top: 0; z-index: 2; display: flex; background: var(--lc-soft); border-bottom: 1px solid var(--lc-line); }
+.lc-view .lc-tl-corner { position: sticky; left: 0; z-index: 3; flex: none; background: var(--lc-soft); font-size: 11px; color: var(--lc-muted); padding: 2px 6px; }
+.lc-view .lc-tl-rows { position: absolute; left: 0; }
+.lc-view .lc-tl-row { display: flex; border-bottom: 1px solid var(--lc-soft); }
+.lc-view .lc-tl-name { position: sticky; left: 0; z-index: 1; flex: none; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+  font-size: 12px; padding: 0 6px; background: var(--lc-bg); border-right: 1px solid var(--lc-line); }
+.lc-view .lc-tl-row.lc-sel .lc-tl-name { font-weight: 700; }
+.lc-view .lc-tl-row svg, .lc-view .lc-tl-ruler svg { flex: none; display: block; }
+.lc-view .lc-tick { stroke: var(--lc-line); }
+.lc-view .lc-tick-label { fill: var(--lc-muted); font-size: 10px; }
+.lc-view .lc-tick-time { fill: var(--lc-fg); font-size: 10px; font-weight: 600; }
+.lc-view .lc-seg-running { fill: var(--lc-running); }
+.lc-view .lc-seg-scheduled { stroke: var(--lc-scheduled); stroke-width: 1; }
+.lc-view .lc-seg-suspended { fill: none; stroke: var(--lc-suspended); stroke-width: 3; stroke-dasharray: 5 3; }
+.lc-view .lc-seg-created { fill: none; stroke: var(--lc-scheduled); stroke-width: 1; }
+.lc-view .lc-hit { fill: transparent; cursor: default; }
+.lc-view .lc-end { fill: none; stroke: var(--lc-done); stroke-width: 1.8; }
+.lc-view .lc-end-result { fill: var(--lc-done); }
+.lc-view .lc-mark-cancel { fill: var(--lc-cancel); }
+.lc-view .lc-mark-callback { fill: var(--lc-callback); }
+.lc-view .lc-mark-print { fill: var(--lc-bg); stroke: var(--lc-print); stroke-width: 2; cursor: pointer; }
+.lc-view .lc-mark-print.lc-highlight { fill: var(--lc-print); stroke: var(--lc-cursor); }
+.lc-view .lc-active-item { stroke: var(--lc-cursor) !important; stroke-width: 2.5 !important; }
+.lc-view .lc-cursor { stroke: var(--lc-cursor); stroke-width: 2; }
+.lc-view .lc-hatch-line { stroke: var(--lc-scheduled); stroke-width: 1.2; }
+.lc-view .lc-details { font-size: 12.5px; min-height: 2.8em; margin: .35rem 0 0; overflow-wrap: anywhere; }
+.lc-view .lc-details code { font-size: 11.5px; }
+.lc-view .lc-aggregate { font-size: 12px; color: var(--lc-muted); margin: .2rem 0; }
+/* table */
+.lc-view .lc-table-wrap { margin-top: .75rem; max-height: 24rem; overflow: auto; border: 1px solid var(--lc-line); border-radius: 6px; }
+.lc-view table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+.lc-view caption { text-align: left; font-weight: 700; padding: .35rem .5rem; }
+.lc-view th, .lc-view td { text-align: left; padding: .2rem .5rem; border-top: 1px solid var(--lc-soft); }
+.lc-view thead th { position: sticky; top: 0; background: var(--lc-soft); }
+.lc-view td.lc-num { text-align: right; font-variant-numeric: tabular-nums; }
+.lc-view tr.lc-future { opacity: .45; }
+.lc-view tr.lc-current { outline: 2px solid var(--lc-cursor); outline-offset: -2px; }
+.lc-view .lc-table-more { margin: .4rem .5rem; }
+.lc-view .lc-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media (forced-colors: active) {
+  .lc-view .lc-seg-running, .lc-view .lc-mark-cancel, .lc-view .lc-mark-callback, .lc-view .lc-end-result { fill: CanvasText; }
+  .lc-view .lc-seg-suspended, .lc-view .lc-seg-scheduled, .lc-view .lc-end, .lc-view .lc-mark-print { stroke: CanvasText; }
+}
+${DIAGRAM_CSS}
+`;
+
+let injected = false;
+
+/** Add the view's styles to the document once. */
+export function injectStyles(doc: Document): void {
+  if (injected || doc.querySelector("style[data-lc-view]")) {
+    injected = true;
+    return;
+  }
+  const style = doc.createElement("style");
+  style.setAttribute("data-lc-view", "");
+  style.textContent = VIEW_CSS;
+  doc.head.appendChild(style);
+  injected = true;
+}
