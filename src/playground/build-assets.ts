@@ -1,0 +1,86 @@
+/**
+ * Build-time side of the playground (Node, native esbuild): the sandbox scripts, the runtime
+ * module for the in-page compiler, and the prebuilt bundle of every example, which an
+ * unedited Run fetches so that reading pages need neither the editor nor esbuild-wasm.
+ */
+import { build } from "esbuild";
+import { readFile, readdir } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+/** The runner's page script or the worker script, as one classic (IIFE) file. */
+export async function buildRunnerScript(name: "runner" | "worker"): Promise<string> {
+  const result = await build({
+    entryPoints: [resolve(here, "runner", `${name}.ts`)],
+    bundle: true,
+    write: false,
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** EXAMPLES_DIR lets the site be built against a fixture, as src/site/examples.ts allows. */
+export function examplesDir(root: string): string {
+  return resolve(root, process.env.EXAMPLES_DIR ?? "examples");
+}
+
+/** Example ids: paths of `examples/**\/*.ts` without the extension ("03-created/create-task"). */
+export async function listExamples(root: string): Promise<string[]> {
+  const dir = examplesDir(root);
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  return entries
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => relative(dir, join(dir, f)).split("\\").join("/").replace(/\.ts$/, ""))
+    .sort();
+}
+
+export function runtimeEntry(root: string): string {
+  return resolve(root, "src/asyncio/index.ts");
+}
+
+/** The runtime as one ESM module, for esbuild-wasm in the page (compile.ts). */
+export async function buildRuntimeModule(root: string): Promise<string> {
+  const result = await build({
+    entryPoints: [runtimeEntry(root)],
+    bundle: true,
+    write: false,
+    format: "esm",
+    target: "es2022",
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** `{ code, map }` of one example, bundled as the CLI bundles it. */
+export async function buildExampleBundle(root: string, id: string): Promise<string> {
+  const file = join(examplesDir(root), `${id}.ts`);
+  const source = await readFile(file, "utf8");
+  const result = await build({
+    stdin: { contents: source, sourcefile: "main.ts", loader: "ts", resolveDir: root },
+    bundle: true,
+    write: false,
+    format: "esm",
+    target: "es2022",
+    sourcemap: "external",
+    sourcesContent: false,
+    outfile: "out.js",
+    logLevel: "silent",
+    plugins: [
+      {
+        name: "asyncio",
+        setup(b) {
+          b.onResolve({ filter: /^asyncio$/ }, () => ({ path: runtimeEntry(root) }));
+        },
+      },
+    ],
+  });
+  const js = result.outputFiles.find((f) => f.path.endsWith(".js"))!;
+  const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!;
+  return JSON.stringify({ code: js.text, map: map.text, source });
+}

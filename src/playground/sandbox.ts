@@ -1,0 +1,179 @@
+/**
+ * The page's side of the sandbox: one hidden runner iframe per page, shared by every example,
+ * with a watchdog per run. Loaded on the first Run.
+ *
+ * The iframe is `sandbox="allow-scripts"` without allow-same-origin, so its origin is opaque:
+ * the reader's code, in a worker inside it, cannot touch this page's DOM, storage or cookies,
+ * and the runner's CSP forbids network requests. Messages are accepted only from that
+ * iframe's window.
+ */
+import { HEARTBEAT_MS, type ClockChoice, type FromRunner, type OutputItem, type ToRunner } from "./protocol.ts";
+
+export interface RunCallbacks {
+  onItems(items: OutputItem[]): void;
+  /** Called once: the program ended by itself (status), or was stopped (reason). */
+  onEnd(end: RunEnd): void;
+  onStarted?(): void;
+}
+
+export type RunEnd =
+  | { kind: "exit"; status: number }
+  | { kind: "stopped" }
+  | { kind: "hung"; silentMs: number }
+  | { kind: "timeout"; limitMs: number };
+
+export interface RunHandle {
+  stop(): void;
+}
+
+/** A program that gives no sign of life for this long is stuck in a synchronous loop. */
+export const HUNG_AFTER_MS = 5 * HEARTBEAT_MS;
+/** Wall-clock limit of one run: tutorial programs take seconds, not minutes. */
+export const RUN_LIMIT_MS = 60_000;
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+
+interface ActiveRun {
+  callbacks: RunCallbacks;
+  lastSign: number;
+  startedAt: number;
+  ended: boolean;
+}
+
+class Sandbox {
+  private iframe: HTMLIFrameElement | null = null;
+  private ready: Promise<void> | null = null;
+  private runs = new Map<number, ActiveRun>();
+  private nextId = 1;
+  private watchdog: number | undefined;
+
+  private load(): Promise<void> {
+    if (this.ready !== null) return this.ready;
+    const iframe = document.createElement("iframe");
+    iframe.setAttribute("sandbox", "allow-scripts");
+    iframe.setAttribute("aria-hidden", "true");
+    iframe.tabIndex = -1;
+    iframe.title = "Sandbox that runs the examples";
+    iframe.hidden = true;
+    iframe.src = `${base}runner/index.html`;
+    this.iframe = iframe;
+    this.ready = new Promise<void>((resolve) => {
+      const onMessage = (e: MessageEvent<FromRunner>) => {
+        if (e.source !== iframe.contentWindow || e.source === null) return;
+        const m = e.data;
+        if (m.type === "ready") resolve();
+        else this.receive(m);
+      };
+      window.addEventListener("message", onMessage);
+      iframe.addEventListener("sandbox-removed", () => window.removeEventListener("message", onMessage), { once: true });
+    });
+    document.body.append(iframe);
+    return this.ready;
+  }
+
+  /** Last resort when the runner itself stops answering: throw the whole iframe away. */
+  private discard(): void {
+    const iframe = this.iframe;
+    this.iframe = null;
+    this.ready = null;
+    if (iframe !== null) {
+      iframe.dispatchEvent(new Event("sandbox-removed"));
+      iframe.remove();
+    }
+  }
+
+  private post(m: ToRunner): void {
+    this.iframe?.contentWindow?.postMessage(m, "*");
+  }
+
+  private receive(m: FromRunner): void {
+    if (m.type === "ready") return;
+    const run = this.runs.get(m.runId);
+    if (run === undefined || run.ended) return;
+    run.lastSign = performance.now();
+    switch (m.type) {
+      case "batch":
+        run.callbacks.onItems(m.items);
+        break;
+      case "started":
+        run.callbacks.onStarted?.();
+        break;
+      case "exit":
+        this.finish(m.runId, { kind: "exit", status: m.status });
+        break;
+      case "beat":
+      case "stopped":
+        break;
+    }
+  }
+
+  private finish(runId: number, end: RunEnd): void {
+    const run = this.runs.get(runId);
+    if (run === undefined || run.ended) return;
+    run.ended = true;
+    this.runs.delete(runId);
+    if (end.kind !== "exit") this.post({ type: "stop", runId });
+    if (this.runs.size === 0 && this.watchdog !== undefined) {
+      clearInterval(this.watchdog);
+      this.watchdog = undefined;
+    }
+    run.callbacks.onEnd(end);
+  }
+
+  private checkRuns(): void {
+    const now = performance.now();
+    for (const [id, run] of this.runs) {
+      if (now - run.startedAt > RUN_LIMIT_MS) this.finish(id, { kind: "timeout", limitMs: RUN_LIMIT_MS });
+      else if (now - run.lastSign > HUNG_AFTER_MS) {
+        this.finish(id, { kind: "hung", silentMs: Math.round(now - run.lastSign) });
+        // The runner terminates the worker at once; if it cannot even answer, drop it.
+        this.confirmAlive();
+      }
+    }
+  }
+
+  private confirmAlive(): void {
+    const iframe = this.iframe;
+    if (iframe === null) return;
+    let answered = false;
+    const onMessage = (e: MessageEvent) => {
+      if (e.source === iframe.contentWindow) answered = true;
+    };
+    window.addEventListener("message", onMessage);
+    // A stop always gets a "stopped" reply from a healthy runner.
+    const probe = -1;
+    this.post({ type: "stop", runId: probe });
+    setTimeout(() => {
+      window.removeEventListener("message", onMessage);
+      if (!answered && this.iframe === iframe) {
+        for (const [id] of this.runs) this.finish(id, { kind: "stopped" });
+        this.discard();
+      }
+    }, 1000);
+  }
+
+  run(bundle: { code: string; map: string }, clock: ClockChoice, callbacks: RunCallbacks): RunHandle {
+    const runId = this.nextId++;
+    const now = performance.now();
+    const active: ActiveRun = { callbacks, lastSign: now, startedAt: now, ended: false };
+    this.runs.set(runId, active);
+    this.watchdog ??= window.setInterval(() => this.checkRuns(), HEARTBEAT_MS);
+    void this.load().then(() => {
+      if (active.ended) return;
+      // Loading the runner is not the program's time: the watchdog starts now.
+      active.lastSign = active.startedAt = performance.now();
+      this.post({ type: "run", runId, code: bundle.code, map: bundle.map, clock });
+    });
+    return { stop: () => this.finish(runId, { kind: "stopped" }) };
+  }
+
+  /** Starts loading the runner ahead of a Run (on intent), so the click waits for less. */
+  warm(): void {
+    void this.load();
+  }
+}
+
+let sandbox: Sandbox | undefined;
+export function getSandbox(): Sandbox {
+  return (sandbox ??= new Sandbox());
+}

@@ -1,0 +1,71 @@
+/**
+ * Every example on every page runs in the browser's sandbox and prints what CPython 3.13
+ * printed (instant speed: the virtual clock), with the same significant standard-error
+ * lines. Unedited Runs use the prebuilt bundles: neither Monaco nor esbuild-wasm may be
+ * fetched, and nothing may go to another origin.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { launchBrowser, newIsolatedPage, serveDist, type StaticServer } from "../support/browser.ts";
+import { examplesDir } from "../parity/examples.ts";
+import { normalise } from "../parity/normalise.ts";
+import { enhanced, example, outputText, pagesWithExamples, runAndWait } from "./playground-helpers.ts";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pages = pagesWithExamples();
+
+test("the built site has pages with examples", () => {
+  expect(pages.length).toBeGreaterThan(0);
+});
+
+/** Significant stderr lines as the recorder keeps them (without the exit status line). */
+function significant(text: string): string {
+  return normalise(text)
+    .split("\n")
+    .filter((l) => l.length > 0 && !/^\s/.test(l))
+    .join("\n");
+}
+
+describe.each(pages)("page $path", ({ path, ids }) => {
+  test(`runs its ${ids.length} example(s) and prints the recorded output`, async () => {
+    const { page, context, foreignRequests, errors } = await newIsolatedPage(browser, server);
+    const fetched: string[] = [];
+    page.on("request", (r) => fetched.push(r.url()));
+    try {
+      await page.goto(server.url + path);
+      for (const id of ids) {
+        const ex = example(page, id);
+        await enhanced(ex);
+        await runAndWait(ex, "instant");
+        const recordedOut = readFileSync(`${examplesDir}/${id}.out`, "utf8");
+        const recordedErr = readFileSync(`${examplesDir}/${id}.err`, "utf8");
+        const stdout = await outputText(ex, "stdout");
+        const stderr = await outputText(ex, "stderr");
+        expect(normalise(stdout).replace(/\n+$/, ""), `stdout of ${id}`).toBe(recordedOut.replace(/\n+$/, ""));
+        const wantErr = recordedErr.replace(/exit status: \d+\n?$/, "").replace(/\n+$/, "");
+        expect(significant(stderr), `significant stderr of ${id}`).toBe(wantErr);
+        const status = /exit status: (\d+)/.exec(recordedErr)?.[1] ?? "0";
+        const shown = await ex.getByRole("status").textContent();
+        expect(shown, `status of ${id}`).toBe(status === "0" ? "Finished." : `Finished with exit status ${status}.`);
+      }
+      expect(fetched.filter((u) => /monaco|esbuild|\.wasm|ts\.worker/i.test(u)), "editor or compiler fetched").toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
