@@ -5,7 +5,8 @@
  * every example is shown in a chapter, and every chapter embeds only examples that exist.
  */
 import { describe, it, expect, beforeAll } from "vitest";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { homedir } from "node:os";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalise, significantStderr, lineDiff } from "./normalise.ts";
@@ -106,6 +107,35 @@ describe("examples match CPython 3.13", () => {
       .filter(Boolean)
       .join("\n");
     expect(report, report).toBe("");
+  });
+});
+
+/** CPython 3.13 when this machine has it: $CONFORMANCE_PYTHON, pyenv's 3.13.0, or python3.13. */
+function findPython(): string | null {
+  const candidates = [
+    process.env.CONFORMANCE_PYTHON,
+    join(homedir(), ".pyenv", "versions", "3.13.0", "bin", "python3.13"),
+    "python3.13",
+  ].filter((c): c is string => Boolean(c));
+  for (const python of candidates) {
+    const r = spawnSync(python, ["-c", "import sys; print(sys.version_info[:2] == (3, 13))"], {
+      encoding: "utf8",
+    });
+    if (r.stdout?.trim() === "True") return python;
+  }
+  return null;
+}
+
+const python = findPython();
+
+// The recordings are only worth something if they are what the .py prints today: a twin
+// edited without re-recording (node scripts/record-examples.ts) is caught here. Machines
+// without CPython 3.13 cannot check this, and the TypeScript side above still runs there.
+describe.runIf(python !== null)("recordings are CPython 3.13's current output", () => {
+  it.each(examples.map((ex) => [ex.id, ex] as [string, ExampleFiles]))("%s", (_id, ex) => {
+    const r = spawnSync(python!, [ex.py], { cwd: join(ex.py, ".."), encoding: "utf8", timeout: 60_000 });
+    expect(normalise(r.stdout)).toBe(readFileSync(ex.out, "utf8"));
+    expect(significantStderr(r.stderr, r.status ?? 99)).toBe(readFileSync(ex.err, "utf8"));
   });
 });
 
