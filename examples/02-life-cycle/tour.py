@@ -3,7 +3,8 @@
 import asyncio
 
 def show(step, task):
-    print(f"{step}: _state={task._state} done()={task.done()} cancelled()={task.cancelled()}")
+    print(f"{step}: _state={task._state}",
+          f"done()={task.done()}", f"cancelled()={task.cancelled()}")
     print("   ", repr(task))
 
 async def work(gate):

@@ -3,7 +3,8 @@
 import asyncio, { print, repr, str } from "asyncio";
 
 function show(step: string, task: asyncio.Task) {
-  print(`${step}: _state=${task._state} done()=${str(task.done())} cancelled()=${str(task.cancelled())}`);
+  print(`${step}: _state=${task._state}`,
+        `done()=${str(task.done())}`, `cancelled()=${str(task.cancelled())}`);
   print("   ", repr(task));
 }
 

@@ -20,5 +20,5 @@ try:
     asyncio.create_task(coro)
 except RuntimeError as e:
     print("outside any loop:", repr(e))
-    coro.close()   # it never ran: close it, or Python warns that it was never awaited
+    coro.close()   # it never ran, so Python would warn "never awaited"
 asyncio.run(main())

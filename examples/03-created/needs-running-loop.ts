@@ -24,6 +24,6 @@ try {
 } catch (e) {
   if (!(e instanceof RuntimeError)) throw e;
   print("outside any loop:", repr(e));
-  coro.return();   // coro.close(): it never ran, and Python would warn that it was never awaited
+  coro.return();   // coro.close(): it never ran, so Python would warn "never awaited"
 }
 asyncio.run(main());

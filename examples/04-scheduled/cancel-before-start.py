@@ -13,7 +13,8 @@ async def work():
 async def main():
     task = asyncio.create_task(work())
     print("cancel() ->", task.cancel())
-    print("right after: cancelled() =", task.cancelled(), "| cancelling() =", task.cancelling())
+    print("right after: cancelled() =", task.cancelled(),
+          "| cancelling() =", task.cancelling())
     print(task)
     await asyncio.sleep(0)
     print("one turn later: cancelled() =", task.cancelled(), "| done() =", task.done())

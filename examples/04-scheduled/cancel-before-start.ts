@@ -15,7 +15,8 @@ function* work() {
 function* main() {
   const task = asyncio.create_task(work());
   print("cancel() ->", task.cancel());
-  print("right after: cancelled() =", task.cancelled(), "| cancelling() =", task.cancelling());
+  print("right after: cancelled() =", task.cancelled(),
+        "| cancelling() =", task.cancelling());
   print(task);
   yield* asyncio.sleep(0);
   print("one turn later: cancelled() =", task.cancelled(), "| done() =", task.done());

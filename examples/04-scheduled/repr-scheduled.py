@@ -10,7 +10,8 @@ async def work():
 async def main():
     task = asyncio.create_task(work())
     print(task)
-    print("done():", task.done(), "| _state:", task._state, "| _fut_waiter:", task._fut_waiter)
+    print("done():", task.done(), "| _state:", task._state,
+          "| _fut_waiter:", task._fut_waiter)
     print("main gives the loop control...")
     await asyncio.sleep(0)
     print("...and by now the body has started")

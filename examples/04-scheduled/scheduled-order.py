@@ -7,7 +7,8 @@ async def worker(name):
     print(f"  {name}: started")
 
 async def main():
-    tasks = [asyncio.create_task(worker(name)) for name in ("first", "second", "third")]
+    names = ["first", "second", "third"]
+    tasks = [asyncio.create_task(worker(name)) for name in names]
     print("main: three tasks created, none has started:", [t.done() for t in tasks])
     print("main: still busy; the loop cannot run them until main awaits")
     await asyncio.sleep(0)

@@ -8,7 +8,8 @@ function* worker(name: string) {
 }
 
 function* main() {
-  const tasks = ["first", "second", "third"].map((name) => asyncio.create_task(worker(name)));
+  const names = ["first", "second", "third"];
+  const tasks = names.map((name) => asyncio.create_task(worker(name)));
   print("main: three tasks created, none has started:", tasks.map((t) => t.done()));
   print("main: still busy; the loop cannot run them until main awaits");
   yield* asyncio.sleep(0);

@@ -8,9 +8,11 @@ async def nap():
 async def main():
     suspended = asyncio.create_task(nap(), name="suspended")
     await asyncio.sleep(0)          # its first step runs; it now waits in sleep(3600)
-    scheduled = asyncio.create_task(nap(), name="scheduled")   # queued, not started
+    # queued, not started:
+    scheduled = asyncio.create_task(nap(), name="scheduled")
     for t in (scheduled, suspended):
-        print(f"{t.get_name()}: done()={t.done()} cancelled()={t.cancelled()} _state={t._state}")
+        print(f"{t.get_name()}:", f"done()={t.done()}",
+              f"cancelled()={t.cancelled()}", f"_state={t._state}")
     print(scheduled)
     print(suspended)
     print("_fut_waiter:", scheduled._fut_waiter, "versus", suspended._fut_waiter)

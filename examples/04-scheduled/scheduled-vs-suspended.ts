@@ -9,9 +9,11 @@ function* nap() {
 function* main() {
   const suspended = asyncio.create_task(nap(), { name: "suspended" });
   yield* asyncio.sleep(0);          // its first step runs; it now waits in sleep(3600)
-  const scheduled = asyncio.create_task(nap(), { name: "scheduled" });   // queued, not started
+  // queued, not started:
+  const scheduled = asyncio.create_task(nap(), { name: "scheduled" });
   for (const t of [scheduled, suspended]) {
-    print(`${t.get_name()}: done()=${str(t.done())} cancelled()=${str(t.cancelled())} _state=${t._state}`);
+    print(`${t.get_name()}:`, `done()=${str(t.done())}`,
+          `cancelled()=${str(t.cancelled())}`, `_state=${t._state}`);
   }
   print(scheduled);
   print(suspended);

@@ -4,7 +4,8 @@
 import asyncio
 
 def report(task):
-    print(f"  report: {task.get_name()} done() = {task.done()}, result() = {task.result()!r}")
+    print(f"  report: {task.get_name()} done() = {task.done()},",
+          f"result() = {task.result()!r}")
 
 async def work():
     await asyncio.sleep(0)

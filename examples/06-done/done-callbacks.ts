@@ -4,7 +4,8 @@
 import asyncio, { print, repr, str } from "asyncio";
 
 function report(task: asyncio.Task<number>) {
-  print(`  report: ${task.get_name()} done() = ${str(task.done())}, result() = ${repr(task.result())}`);
+  print(`  report: ${task.get_name()} done() = ${str(task.done())},`,
+        `result() = ${repr(task.result())}`);
 }
 
 function* work() {
