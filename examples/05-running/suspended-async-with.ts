@@ -1,18 +1,15 @@
 // "async with" can suspend too: entering asyncio.Lock awaits lock.acquire(), so a
 // task that finds the lock taken waits at the "async with" line until it is free.
-// `async with lock:` is acquire() on the way in and release() on the way out, however
-// the block ends: in TypeScript, yield* acquire() then try/finally.
+// This runtime writes `async with cm:` as yield* asyncio.async_with(cm, body): it
+// awaits cm.__aenter__(), runs the body, then awaits cm.__aexit__(), as Python does.
 import asyncio, { print } from "asyncio";
 
 function* worker(name: string, lock: asyncio.Lock) {
   print(`  ${name}: wants the lock`);
-  yield* lock.acquire();
-  try {
+  yield* asyncio.async_with(lock, function* () {
     print(`  ${name}: holds the lock`);
     yield* asyncio.sleep(0.1);
-  } finally {
-    lock.release();
-  }
+  });
   print(`  ${name}: let it go`);
 }
 
