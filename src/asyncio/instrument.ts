@@ -54,3 +54,41 @@ export type LifecycleEvent = EventBase &
   );
 
 export type LifecycleListener = (event: LifecycleEvent) => void;
+
+// ---------------------------------------------------------------- emitting
+
+/** What an emitting site passes: the event without the fields the emitter stamps. */
+export type LifecycleEventBody = LifecycleEvent extends infer E ? (E extends EventBase ? Omit<E, keyof EventBase> : never) : never;
+
+const listeners: LifecycleListener[] = [];
+
+/**
+ * The subscriber, or null. Emitting sites test `listener !== null` before they build an
+ * event object, so an unobserved program pays one comparison per site.
+ */
+export let listener: LifecycleListener | null = null;
+
+let seq = 0;
+
+function fanOut(event: LifecycleEvent): void {
+  for (const l of listeners.slice()) l(event);
+}
+
+/** Adds a subscriber; returns the function that removes it. */
+export function subscribe(fn: LifecycleListener): () => void {
+  listeners.push(fn);
+  listener = listeners.length === 1 ? listeners[0] : fanOut;
+  return () => {
+    const i = listeners.indexOf(fn);
+    if (i >= 0) listeners.splice(i, 1);
+    listener = listeners.length === 0 ? null : listeners.length === 1 ? listeners[0] : fanOut;
+  };
+}
+
+/** Stamps time, iteration and sequence number, then hands the event to the subscriber. */
+export function emit(body: LifecycleEventBody, time: number, iteration: number): void {
+  const l = listener;
+  if (l === null) return;
+  const event = Object.assign({ seq: ++seq, time, iteration }, body) as LifecycleEvent;
+  l(event);
+}

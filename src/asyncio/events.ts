@@ -1,0 +1,603 @@
+/**
+ * The event loop (CPython's events.py and base_events.py): Handle and TimerHandle, a FIFO
+ * ready queue and a timer heap, `_run_once` exactly as CPython runs it, and two clocks.
+ *
+ * One iteration: drop cancelled timers from the heap top; if nothing is ready, wait for the
+ * earliest timer (the virtual clock jumps to it at once; the wall clock really waits); move
+ * every due timer to the END of the ready queue, earliest first; then run exactly the handles
+ * present now. Handles queued meanwhile wait for the next iteration.
+ *
+ * A task is its own ready-queue entry (it has `_run()`), so a step costs no Handle object.
+ */
+import { BaseException, Deadlock, KeyboardInterrupt, RuntimeError, SystemExit } from "./exceptions.ts";
+import { formatCallback, registerFunction, type Coro } from "./coroutines.ts";
+import { repr } from "./format.ts";
+import { Future, newObjectId, type DoneCallback } from "./futures.ts";
+import { emit, listener } from "./instrument.ts";
+import { io, loops } from "./loopstate.ts";
+import { formatException } from "./traceback.ts";
+import type { Task } from "./tasks.ts";
+
+/** What the ready queue holds: a Handle, or a Task whose next step is due. */
+export interface ReadyEntry {
+  _run(): void;
+}
+
+export class Handle implements ReadyEntry {
+  _callback: Function;
+  _args: unknown[];
+  _loop: BaseEventLoop;
+  _cancelled = false;
+  readonly _id: number = newObjectId();
+
+  constructor(callback: Function, args: unknown[], loop: BaseEventLoop) {
+    this._callback = callback;
+    this._args = args;
+    this._loop = loop;
+  }
+
+  cancel(): void {
+    this._cancelled = true;
+  }
+
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+
+  get_context(): null {
+    return null;
+  }
+
+  _run(): void {
+    if (this._cancelled) return;
+    const loop = this._loop;
+    if (listener !== null) emit({ type: "callback-run", handle: this._id, callback: formatCallback(this._callback) }, loop.time(), loop._iteration);
+    try {
+      this._callback(...this._args);
+    } catch (e) {
+      if (e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock) throw e;
+      loop.call_exception_handler({ message: `Exception in callback ${formatCallback(this._callback)}`, exception: e, handle: this });
+    }
+  }
+
+  _reprInfo(): string[] {
+    const info = [this.constructor === Handle ? "Handle" : "TimerHandle"];
+    if (this._cancelled) info.push("cancelled");
+    info.push(formatCallback(this._callback));
+    return info;
+  }
+
+  __repr__(): string {
+    return `<${this._reprInfo().join(" ")}>`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+}
+
+let timerSeq = 0;
+
+export class TimerHandle extends Handle {
+  _when: number;
+  /** Scheduling order: timers due at the same moment run in the order they were scheduled. */
+  _seq: number = timerSeq++;
+  _scheduled = true;
+
+  constructor(when: number, callback: Function, args: unknown[], loop: BaseEventLoop) {
+    super(callback, args, loop);
+    this._when = when;
+  }
+
+  when(): number {
+    return this._when;
+  }
+
+  override cancel(): void {
+    if (!this._cancelled) this._loop._timerCancelled(this);
+    this._cancelled = true;
+  }
+
+  override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    info.splice(this._cancelled ? 2 : 1, 0, `when=${this._when}`);
+    return info;
+  }
+}
+
+function timerBefore(a: TimerHandle, b: TimerHandle): boolean {
+  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+}
+
+/** A binary min-heap of timers keyed by (when, seq). */
+class TimerHeap {
+  items: TimerHandle[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): TimerHandle | undefined {
+    return this.items[0];
+  }
+
+  push(t: TimerHandle): void {
+    const a = this.items;
+    let i = a.length;
+    a.push(t);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!timerBefore(t, a[parent])) break;
+      a[i] = a[parent];
+      i = parent;
+    }
+    a[i] = t;
+  }
+
+  pop(): TimerHandle | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      let i = 0;
+      const n = a.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && timerBefore(a[r], a[l]) ? r : l;
+        if (!timerBefore(a[c], last)) break;
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+
+  /** Rebuilds without cancelled timers (when they are the majority, as CPython does). */
+  compact(): void {
+    const live = this.items.filter((t) => !t._cancelled);
+    this.items = [];
+    for (const t of live) this.push(t);
+  }
+}
+
+/** Smallest time step: a timer is due when `when < now + resolution` (CPython: clock resolution). */
+const CLOCK_RESOLUTION = 1e-9;
+/** The virtual clock starts at an arbitrary value: only differences mean anything. */
+const VIRTUAL_EPOCH = 100;
+/** On the wall clock, hand control back to the host after this long without a pause (ms). */
+const WALL_SLICE_MS = 8;
+
+const perfNow: () => number =
+  typeof performance !== "undefined" && typeof performance.now === "function" ? () => performance.now() : () => Date.now();
+
+/** Yields to the host's event loop (a macrotask), so output streams and the page stays responsive. */
+function yieldToHost(ms = 0): Promise<void> {
+  return new Promise((resolve) => {
+    const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+    if (ms <= 0 && typeof g.setImmediate === "function") g.setImmediate(resolve);
+    else setTimeout(resolve, ms);
+  });
+}
+
+/** The keys of an exception-handler context, as CPython's dict has them. */
+export interface ExceptionContext {
+  message: string;
+  exception?: unknown;
+  future?: Future<unknown>;
+  task?: Future<unknown>;
+  handle?: Handle;
+  [key: string]: unknown;
+}
+
+/** How tasks.ts plugs Task creation into the loop (tasks.ts depends on this module, not the reverse). */
+export const taskHooks: {
+  create: ((loop: BaseEventLoop, coro: Coro, name: unknown) => Task<unknown>) | null;
+  ensureFuture: ((x: unknown, loop: BaseEventLoop) => Future<unknown>) | null;
+  pendingTasks: ((loop: BaseEventLoop) => Task<unknown>[]) | null;
+} = { create: null, ensureFuture: null, pendingTasks: null };
+
+export class BaseEventLoop {
+  _ready: ReadyEntry[] = [];
+  _spare: ReadyEntry[] = [];
+  _timers = new TimerHeap();
+  _cancelledTimers = 0;
+  _stopping = false;
+  _closed = false;
+  _running = false;
+  _debug = false;
+  /** The task whose step is running (CPython's `_current_tasks[loop]`). */
+  _current_task: Task<unknown> | null = null;
+  /** Not-done tasks of this loop, in creation order (CPython: a weak set of all tasks). */
+  _tasks = new Set<Task<unknown>>();
+  /** Futures that finished with an exception, in that order, for "exception was never retrieved". */
+  _unretrieved: Future<unknown>[] = [];
+  /** Loop iterations run so far (instrumentation). */
+  _iteration = 0;
+  readonly _id: number = newObjectId();
+
+  readonly _wall: boolean;
+  readonly _speed: number;
+  _now = VIRTUAL_EPOCH;
+  readonly _wallStart: number;
+  _exceptionHandler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null = null;
+
+  constructor() {
+    const clock = io.clock;
+    this._wall = clock.kind === "wall";
+    this._speed = clock.kind === "wall" && clock.speed > 0 ? clock.speed : 1;
+    this._wallStart = perfNow();
+  }
+
+  // ------------------------------------------------------------ clock
+
+  time(): number {
+    if (!this._wall) return this._now;
+    return VIRTUAL_EPOCH + ((perfNow() - this._wallStart) / 1000) * this._speed;
+  }
+
+  // ------------------------------------------------------------ scheduling
+
+  _checkClosed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  call_soon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    this._checkClosed();
+    return this._callSoon(callback, args, null);
+  }
+
+  _callSoon(callback: Function, args: unknown[], future: Future<unknown> | null): Handle {
+    const h = new Handle(callback, args, this);
+    this._ready.push(h);
+    if (listener !== null) {
+      emit({ type: "callback-queued", handle: h._id, callback: formatCallback(callback), future: future === null ? null : future._id }, this.time(), this._iteration);
+    }
+    return h;
+  }
+
+  /** A done callback of `fut`, queued with call_soon(fn, fut). */
+  _callSoonCallback(fn: DoneCallback, fut: Future<unknown>): void {
+    this._callSoon(fn, [fut], fut);
+  }
+
+  /** Appends a ready entry (a task's step) without a Handle. */
+  _pushReady(entry: ReadyEntry): void {
+    this._ready.push(entry);
+  }
+
+  call_later<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    if (delay === null || delay === undefined) throw new TypeError("delay must not be None");
+    return this.call_at(this.time() + delay, callback, ...args);
+  }
+
+  call_at<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    this._checkClosed();
+    const t = new TimerHandle(when, callback, args, this);
+    this._timers.push(t);
+    if (listener !== null) emit({ type: "timer-added", handle: t._id, when, callback: formatCallback(callback) }, this.time(), this._iteration);
+    return t;
+  }
+
+  _timerCancelled(t: TimerHandle): void {
+    if (t._scheduled) this._cancelledTimers++;
+  }
+
+  create_future<T = unknown>(): Future<T> {
+    return new Future<T>({ loop: this });
+  }
+
+  create_task<T>(coro: Coro<T>, options?: { name?: unknown }): Task<T> {
+    this._checkClosed();
+    return taskHooks.create!(this, coro, options?.name ?? null) as Task<T>;
+  }
+
+  // ------------------------------------------------------------ state
+
+  is_running(): boolean {
+    return this._running;
+  }
+
+  is_closed(): boolean {
+    return this._closed;
+  }
+
+  get_debug(): boolean {
+    return this._debug;
+  }
+
+  set_debug(enabled: boolean): void {
+    this._debug = Boolean(enabled);
+  }
+
+  stop(): void {
+    this._stopping = true;
+  }
+
+  close(): void {
+    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return;
+    this._closed = true;
+    this._ready.length = 0;
+    this._timers = new TimerHeap();
+    this._reportUnretrieved();
+  }
+
+  /** A future finished with an exception: remember it for the report at close. */
+  _noteException(fut: Future<unknown>): void {
+    this._unretrieved.push(fut);
+  }
+
+  /**
+   * "Task exception was never retrieved": CPython logs it when the object is freed; here at
+   * the latest when the loop closes, in the order the exceptions were set (runtime-api.md §4).
+   */
+  _reportUnretrieved(): void {
+    const list = this._unretrieved;
+    this._unretrieved = [];
+    for (const fut of list) {
+      if (!fut._log_traceback) continue;
+      fut._log_traceback = false;
+      this.call_exception_handler({
+        message: `${fut._className() === "Task" ? "Task" : "Future"} exception was never retrieved`,
+        exception: fut._exception,
+        future: fut,
+      });
+    }
+  }
+
+  // ------------------------------------------------------------ errors
+
+  set_exception_handler(handler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null): void {
+    this._exceptionHandler = handler;
+  }
+
+  call_exception_handler(context: ExceptionContext): void {
+    if (this._exceptionHandler !== null) {
+      try {
+        this._exceptionHandler(this, context);
+        return;
+      } catch (e) {
+        if (e instanceof KeyboardInterrupt || e instanceof SystemExit) throw e;
+        this.default_exception_handler({ message: "Unhandled error in exception handler", exception: e, context });
+        return;
+      }
+    }
+    this.default_exception_handler(context);
+  }
+
+  /** CPython's text: the message, `key: repr(value)` for the other keys sorted, the traceback. */
+  default_exception_handler(context: ExceptionContext): void {
+    let text = context.message || "Unhandled exception in event loop";
+    for (const key of Object.keys(context).sort()) {
+      if (key === "message" || key === "exception") continue;
+      text += `\n${key}: ${repr(context[key])}`;
+    }
+    text += "\n";
+    if (context.exception !== undefined && context.exception !== null) text += formatException(context.exception);
+    io.stderr(text);
+  }
+
+  // ------------------------------------------------------------ running
+
+  _checkRunning(): void {
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    if (loops.running !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
+  }
+
+  _enterRun(): void {
+    this._checkClosed();
+    this._checkRunning();
+    this._running = true;
+    this._stopping = false;
+    loops.running = this;
+  }
+
+  _leaveRun(): void {
+    this._stopping = false;
+    this._running = false;
+    loops.running = null;
+  }
+
+  /** Runs until stop() (virtual clock: synchronously). */
+  run_forever(): void {
+    if (this._wall) throw new RuntimeError("run_forever() cannot block on the wall clock: use asyncio.run()");
+    this._enterRun();
+    try {
+      for (;;) {
+        this._runOnce();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._leaveRun();
+    }
+  }
+
+  /** Runs until stop() on the wall clock, waiting for timers and yielding to the host. */
+  async _runForeverAsync(): Promise<void> {
+    this._enterRun();
+    try {
+      let sliceStart = perfNow();
+      for (;;) {
+        const wait = this._timeToWait();
+        if (wait > 0) {
+          await yieldToHost((wait * 1000) / this._speed);
+          sliceStart = perfNow();
+        }
+        this._runOnce();
+        if (this._stopping) break;
+        if (perfNow() - sliceStart > WALL_SLICE_MS) {
+          await yieldToHost();
+          sliceStart = perfNow();
+        }
+      }
+    } finally {
+      this._leaveRun();
+    }
+  }
+
+  /** Seconds until the earliest timer when nothing is ready; 0 when something is. */
+  _timeToWait(): number {
+    if (this._ready.length > 0 || this._stopping) return 0;
+    this._dropCancelledTimers();
+    const top = this._timers.peek();
+    if (top === undefined) this._deadlock();
+    return Math.max(0, top!._when - this.time());
+  }
+
+  _dropCancelledTimers(): void {
+    const heap = this._timers;
+    if (this._cancelledTimers > 100 && this._cancelledTimers * 2 > heap.size) {
+      heap.compact();
+      for (const t of heap.items) t._scheduled = true;
+      this._cancelledTimers = 0;
+    }
+    for (let top = heap.peek(); top !== undefined && top._cancelled; top = heap.peek()) {
+      heap.pop();
+      top._scheduled = false;
+      this._cancelledTimers--;
+    }
+  }
+
+  /** One iteration of the loop (CPython's `_run_once`). */
+  _runOnce(): void {
+    let ready = this._ready;
+    this._dropCancelledTimers();
+    const heap = this._timers;
+    if (ready.length === 0 && !this._stopping) {
+      const top = heap.peek();
+      if (top === undefined) this._deadlock();
+      // The virtual clock jumps to the earliest timer; the wall clock has already waited.
+      else if (!this._wall && top._when > this._now) this._now = top._when;
+    }
+    if (heap.size > 0) {
+      const end = this.time() + CLOCK_RESOLUTION;
+      for (let top = heap.peek(); top !== undefined && top._when < end; top = heap.peek()) {
+        heap.pop();
+        if (top._cancelled) {
+          this._cancelledTimers--;
+          continue;
+        }
+        top._scheduled = false;
+        ready.push(top);
+        if (listener !== null) emit({ type: "timer-fired", handle: top._id }, this.time(), this._iteration + 1);
+      }
+    }
+    this._iteration++;
+    if (listener !== null) emit({ type: "iteration-begin", ready: ready.length, timers: heap.size }, this.time(), this._iteration);
+    // Swap the queues: what is queued while these run lands in the other one (next iteration).
+    this._ready = this._spare;
+    this._spare = ready;
+    const n = ready.length;
+    let i = 0;
+    try {
+      for (; i < n; i++) ready[i]._run();
+    } catch (e) {
+      // Something escaped the loop (KeyboardInterrupt, SystemExit, a deadlock in a nested
+      // run): keep what was not run at the front of the queue, as CPython's deque does.
+      const rest = ready.slice(i + 1);
+      ready.length = 0;
+      this._ready = rest.concat(this._ready);
+      throw e;
+    }
+    ready.length = 0;
+    ready = this._ready;
+  }
+
+  /**
+   * Nothing is ready and no timer is pending: CPython would wait forever. Report the tasks
+   * still waiting on standard error and stop the program (runtime-api.md §5).
+   */
+  _deadlock(): never {
+    const pending = taskHooks.pendingTasks ? taskHooks.pendingTasks(this) : [];
+    let text =
+      "Deadlock: the event loop has nothing ready and no timer pending, so CPython would wait forever.\n" +
+      (pending.length === 0 ? "No task is waiting.\n" : "Tasks still waiting:\n");
+    for (const t of pending) text += `  ${repr(t)}\n`;
+    io.stderr(text);
+    throw new Deadlock("the event loop has nothing to run");
+  }
+
+  run_until_complete<T>(future: Future<T> | Coro<T>): T {
+    this._checkClosed();
+    this._checkRunning();
+    const fut = taskHooks.ensureFuture!(future, this) as Future<T>;
+    const isNewTask = fut !== future;
+    fut.add_done_callback(_run_until_complete_cb);
+    try {
+      this.run_forever();
+    } catch (e) {
+      // The future may have finished with the same error: mark it retrieved, as CPython does.
+      if (isNewTask && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return fut.result();
+  }
+
+  async _runUntilCompleteAsync<T>(future: Future<T> | Coro<T>): Promise<T> {
+    this._checkClosed();
+    this._checkRunning();
+    const fut = taskHooks.ensureFuture!(future, this) as Future<T>;
+    const isNewTask = fut !== future;
+    fut.add_done_callback(_run_until_complete_cb);
+    try {
+      await this._runForeverAsync();
+    } catch (e) {
+      if (isNewTask && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return fut.result();
+  }
+
+  /** CPython's coroutine method; nothing to finalise here (no async generators are tracked). */
+  *shutdown_asyncgens(): Generator<never, void, unknown> {}
+
+  /** CPython's coroutine method; there is no thread-pool executor in this runtime. */
+  *shutdown_default_executor(): Generator<never, void, unknown> {}
+
+  __repr__(): string {
+    return `<_UnixSelectorEventLoop running=${this._running ? "True" : "False"} closed=${this._closed ? "True" : "False"} debug=${this._debug ? "True" : "False"}>`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+}
+
+/** The main future's done callback that stops the loop (base_events._run_until_complete_cb). */
+function _run_until_complete_cb(fut: Future<unknown>): void {
+  if (!fut.cancelled()) {
+    const exc = fut.exception();
+    // KeyboardInterrupt/SystemExit are re-raised by the loop itself; don't stop it here.
+    if (exc instanceof KeyboardInterrupt || exc instanceof SystemExit) return;
+  }
+  fut.get_loop().stop();
+}
+registerFunction(_run_until_complete_cb, "_run_until_complete_cb", "asyncio/base_events.py", 182);
+registerFunction(BaseEventLoop.prototype.shutdown_asyncgens, "BaseEventLoop.shutdown_asyncgens", "asyncio/base_events.py", 565);
+registerFunction(BaseEventLoop.prototype.shutdown_default_executor, "BaseEventLoop.shutdown_default_executor", "asyncio/base_events.py", 588);
+
+loops.factory = () => new BaseEventLoop();
+
+export function new_event_loop(): BaseEventLoop {
+  return new BaseEventLoop();
+}
+
+export function set_event_loop(loop: BaseEventLoop | null): void {
+  loops.current = loop;
+}
+
+export { getEventLoop as get_event_loop, getRunningLoop as get_running_loop } from "./loopstate.ts";
+
+/** Is this value one that must escape the loop rather than be logged? */
+export function isFatal(e: unknown): boolean {
+  return e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock || !(e instanceof BaseException || e instanceof Error);
+}

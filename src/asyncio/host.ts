@@ -1,0 +1,96 @@
+/**
+ * The host interface (docs/CONTRACTS.md): the runtime is bundled into each program, and the
+ * program's host (the CLI, the page's worker, tests) talks to that one copy through a global
+ * hook read when this module is first evaluated:
+ *
+ *     globalThis.__asyncio_host__ = {
+ *       clock: { kind: "virtual" } | { kind: "wall", speed: 1 },
+ *       stdout(text), stderr(text),            // called as the program writes (no buffering)
+ *       onEvent?(event),                       // instrumentation subscriber
+ *       exit?(status),                         // called by finish() once the program is over
+ *       mapPosition?(line, column),            // bundle position → reader's source (tracebacks)
+ *       bundleUrl?: string,                    // stack frames of other URLs are not the reader's
+ *     };
+ *
+ * Filled in by the runtime, for the host to call:
+ *   runtime        the module object (everything `import * as asyncio` gives)
+ *   reportError(e) prints what CPython prints for an uncaught exception (a traceback; nothing
+ *                  for a deadlock, already reported) and returns the exit status, 1
+ *   finish(error?) once the program's module has been evaluated (pass the import's error, if
+ *                  any): waits until no asyncio.run() is in progress and pending rejections
+ *                  have been reported, calls exit(status) and resolves to the status
+ *   subscribe(fn)  adds an instrumentation subscriber, returns the function that removes it
+ *
+ * Without a hook: the virtual clock, standard output/error of Node if present (else of a
+ * worker, posted as `{ stream, text }`).
+ */
+import { Deadlock } from "./exceptions.ts";
+import { subscribe, type LifecycleListener } from "./instrument.ts";
+import { io, whenIdle, type ClockConfig, type PositionMapper } from "./loopstate.ts";
+import { formatException } from "./traceback.ts";
+
+export interface AsyncioHost {
+  clock?: ClockConfig;
+  stdout?(text: string): void;
+  stderr?(text: string): void;
+  onEvent?: LifecycleListener;
+  exit?(status: number): void;
+  mapPosition?: PositionMapper | null;
+  bundleUrl?: string | null;
+  // filled in by the runtime
+  runtime?: unknown;
+  reportError?(error: unknown): number;
+  finish?(error?: unknown): Promise<number>;
+  subscribe?(fn: LifecycleListener): () => void;
+}
+
+type NodeStream = { write(text: string): unknown };
+type NodeLike = { process?: { stdout?: NodeStream; stderr?: NodeStream } };
+type WorkerLike = { postMessage?: (message: unknown) => void };
+
+function defaultSink(stream: "stdout" | "stderr"): (text: string) => void {
+  const g = globalThis as NodeLike & WorkerLike;
+  const s = g.process?.[stream];
+  if (s && typeof s.write === "function") return (text) => void s.write(text);
+  if (typeof g.postMessage === "function") return (text) => g.postMessage!({ stream, text });
+  return () => {};
+}
+
+const hook: AsyncioHost = ((globalThis as { __asyncio_host__?: AsyncioHost }).__asyncio_host__ ??= {});
+
+/** The exit status so far: 1 once an uncaught error was reported. */
+let status = 0;
+
+/** Applies a host description (the global hook, or a test's) to the runtime. */
+export function configureHost(h: AsyncioHost): void {
+  io.stdout = h.stdout ? h.stdout.bind(h) : defaultSink("stdout");
+  io.stderr = h.stderr ? h.stderr.bind(h) : defaultSink("stderr");
+  io.clock = h.clock ?? { kind: "virtual" };
+  io.mapPosition = h.mapPosition ?? null;
+  io.bundleUrl = h.bundleUrl ?? null;
+}
+
+/** Prints the report of an uncaught error (CPython's traceback) and returns the exit status. */
+export function reportError(error: unknown): number {
+  if (!(error instanceof Deadlock)) io.stderr(formatException(error));
+  status = 1;
+  return 1;
+}
+
+/** See the module comment. */
+export async function finish(...error: unknown[]): Promise<number> {
+  if (error.length > 0) reportError(error[0]);
+  await whenIdle();
+  // One macrotask: rejections nobody handled are reported (by the host) before the end.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  hook.exit?.(status);
+  return status;
+}
+
+configureHost(hook);
+if (hook.onEvent) subscribe(hook.onEvent);
+hook.reportError = reportError;
+hook.finish = finish;
+hook.subscribe = subscribe;
+
+export { hook };

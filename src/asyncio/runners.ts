@@ -1,0 +1,116 @@
+/**
+ * `asyncio.run` (CPython's runners.py, `asyncio.Runner`): a new loop, the main task (it takes
+ * the next `Task-N`), run until it is done, then the shutdown: cancel what is left and gather
+ * it, run `shutdown_asyncgens()` and `shutdown_default_executor()` (each a Task, so each uses
+ * up a `Task-N` number), unset the current loop and close it.
+ *
+ * It returns a Promise, because a page cannot block while the loop runs on the wall clock. On
+ * the virtual clock the whole run happens inside the call, so statements after
+ * `asyncio.run(main())` run after the loop, as in Python.
+ */
+import { Deadlock, RuntimeError, ValueError } from "./exceptions.ts";
+import { iscoroutine, type Coro } from "./coroutines.ts";
+import { repr } from "./format.ts";
+import { BaseEventLoop, new_event_loop, set_event_loop } from "./events.ts";
+import { loops, runEnded } from "./loopstate.ts";
+import { all_tasks, gather, misuseHint, type Task } from "./tasks.ts";
+
+function checkRunArguments(main: unknown): void {
+  if (loops.running !== null || (loops.activeRuns > 0 && loops.current)) {
+    throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  }
+  if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}` + misuseHint(main));
+}
+
+/** `asyncio.run(main, *, debug=None)`: a Promise of main's result (see the module comment). */
+export function run<T>(main: Coro<T>, options?: { debug?: boolean | null }): Promise<T> {
+  checkRunArguments(main);
+  const loop = new_event_loop();
+  set_event_loop(loop);
+  if (options?.debug) loop.set_debug(true);
+  loops.activeRuns += 1;
+  if (!loop._wall) {
+    try {
+      return Promise.resolve(runSync(loop, main));
+    } catch (e) {
+      return Promise.reject(e);
+    } finally {
+      runEnded();
+    }
+  }
+  return runAsync(loop, main).finally(runEnded);
+}
+
+function runSync<T>(loop: BaseEventLoop, main: Coro<T>): T {
+  let deadlocked = false;
+  try {
+    const task = loop.create_task(main);
+    return loop.run_until_complete(task);
+  } catch (e) {
+    deadlocked = e instanceof Deadlock;
+    throw e;
+  } finally {
+    try {
+      // After a deadlock nothing could ever finish: skip the shutdown, just close.
+      if (!deadlocked) {
+        cancelAllTasks(loop);
+        loop.run_until_complete(loop.shutdown_asyncgens());
+        loop.run_until_complete(loop.shutdown_default_executor());
+      }
+    } finally {
+      set_event_loop(null);
+      loop.close();
+    }
+  }
+}
+
+async function runAsync<T>(loop: BaseEventLoop, main: Coro<T>): Promise<T> {
+  let deadlocked = false;
+  try {
+    const task = loop.create_task(main);
+    return await loop._runUntilCompleteAsync(task);
+  } catch (e) {
+    deadlocked = e instanceof Deadlock;
+    throw e;
+  } finally {
+    try {
+      if (!deadlocked) {
+        const toCancel = cancelAll(loop);
+        if (toCancel.length > 0) {
+          await loop._runUntilCompleteAsync(gather(...toCancel, { return_exceptions: true }));
+          reportShutdownErrors(loop, toCancel);
+        }
+        await loop._runUntilCompleteAsync(loop.shutdown_asyncgens());
+        await loop._runUntilCompleteAsync(loop.shutdown_default_executor());
+      }
+    } finally {
+      set_event_loop(null);
+      loop.close();
+    }
+  }
+}
+
+function cancelAll(loop: BaseEventLoop): Task<unknown>[] {
+  const toCancel = [...all_tasks(loop)];
+  for (const task of toCancel) task.cancel();
+  return toCancel;
+}
+
+function reportShutdownErrors(loop: BaseEventLoop, tasks: Task<unknown>[]): void {
+  for (const task of tasks) {
+    if (task.cancelled()) continue;
+    const exc = task.exception();
+    if (exc !== null) {
+      loop.call_exception_handler({ message: "unhandled exception during asyncio.run() shutdown", exception: exc, task });
+    }
+  }
+}
+
+/** runners._cancel_all_tasks. */
+function cancelAllTasks(loop: BaseEventLoop): void {
+  const toCancel = cancelAll(loop);
+  if (toCancel.length === 0) return;
+  loop.run_until_complete(gather(...toCancel, { return_exceptions: true }));
+  reportShutdownErrors(loop, toCancel);
+}
+

@@ -1,0 +1,733 @@
+/**
+ * asyncio.Task and the functions of CPython's tasks.py: create_task, ensure_future,
+ * current_task, all_tasks, sleep, gather, shield, wait, as_completed.
+ *
+ * A Task drives a coroutine (a generator object) one step at a time: `next()` is
+ * `coro.send(None)`, `throw(exc)` is `coro.throw(exc)`. What the coroutine yields decides
+ * what happens next, exactly as in CPython's `Task.__step` (asyncio-semantics.md §3.3).
+ */
+import {
+  CancelledError,
+  InvalidStateError,
+  KeyboardInterrupt,
+  RuntimeError,
+  SystemExit,
+  TimeoutError,
+  TypeError,
+  ValueError,
+} from "./exceptions.ts";
+import {
+  CODE,
+  NativeCoroutine,
+  coroName,
+  codeOf,
+  isAsyncFunction,
+  isGeneratorFunction,
+  isGeneratorObject,
+  iscoroutine,
+  registerBuiltin,
+  registerFunction,
+  type CodeInfo,
+  type Coro,
+} from "./coroutines.ts";
+import { repr, reprString, str } from "./format.ts";
+import { Future, _set_result_unless_cancelled, isfuture, type Waker } from "./futures.ts";
+import { BaseEventLoop, taskHooks, type ReadyEntry } from "./events.ts";
+import { emit, listener } from "./instrument.ts";
+import { getEventLoop, getRunningLoop, loops } from "./loopstate.ts";
+
+/** The process-wide `Task-N` counter (one per program, as one per CPython process). */
+let taskCounter = 0;
+
+// What the runtime knows of a coroutine's frame (JavaScript exposes none).
+const CORO_CREATED = 0;
+const CORO_SUSPENDED = 1;
+const CORO_RUNNING = 2;
+const CORO_CLOSED = 3;
+type CoroState = typeof CORO_CREATED | typeof CORO_SUSPENDED | typeof CORO_RUNNING | typeof CORO_CLOSED;
+
+/**
+ * Marks a coroutine that a task drove to its end, so that a second task made from it shows
+ * `done, defined at` and fails with "cannot reuse already awaited coroutine" (a finished
+ * generator would silently return instead).
+ */
+const FINISHED_CORO: unique symbol = Symbol("asyncio.finished");
+type MaybeFinished = { [FINISHED_CORO]?: true };
+
+/** A hint appended to CPython's TypeError when a JavaScript idiom was used by mistake. */
+export function misuseHint(x: unknown): string {
+  if (x !== null && typeof x === "object" && typeof (x as { then?: unknown }).then === "function") {
+    return " (a Promise cannot be driven by the runtime: write `function*` instead of `async function`, and `yield*` instead of `await`)";
+  }
+  if (isAsyncFunction(x)) {
+    return " (an async function cannot be driven by the runtime: write `function*` instead of `async function`, and `yield*` instead of `await`)";
+  }
+  if (isGeneratorFunction(x)) {
+    const name = (x as Function).name || "f";
+    return ` (call the function to make a coroutine: ${name}(...))`;
+  }
+  if (typeof x === "function") return " (a coroutine is what calling a `function*` gives; write the function as `function*` and call it)";
+  return "";
+}
+
+function coroutineExpected(x: unknown): TypeError {
+  return new TypeError(`a coroutine was expected, got ${repr(x)}` + misuseHint(x));
+}
+
+export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
+  _coro: Coro<T>;
+  _name: string;
+  _must_cancel = false;
+  _fut_waiter: Future<unknown> | null = null;
+  _num_cancels_requested = 0;
+  _coroState: CoroState = CORO_CREATED;
+  /** True while this task sits in the ready queue as its own entry. */
+  _queued = false;
+  /** The exception the queued step throws in (undefined: send None). */
+  _pendingExc: unknown = undefined;
+  /** The future whose completion queued this task (its wake-up), or null. */
+  _wakeFut: Future<unknown> | null = null;
+
+  constructor(coro: Coro<T>, options?: { loop?: BaseEventLoop | null; name?: unknown }) {
+    super({ loop: options?.loop ?? null });
+    if (!iscoroutine(coro)) throw coroutineExpected(coro);
+    const name = options?.name;
+    this._name = name === null || name === undefined ? `Task-${++taskCounter}` : str(name);
+    this._coro = coro;
+    if ((coro as MaybeFinished)[FINISHED_CORO]) this._coroState = CORO_CLOSED;
+    const loop = this._loop;
+    loop._tasks.add(this as Task<unknown>);
+    if (listener !== null) {
+      emit({ type: "task-created", task: this._id, name: this._name, coro: coroName(coro), repr: repr(this) }, loop.time(), loop._iteration);
+    }
+    this._queueStep(undefined, "created");
+  }
+
+  override _className(): string {
+    return "Task";
+  }
+
+  // ------------------------------------------------------------ public API
+
+  get_name(): string {
+    return this._name;
+  }
+
+  set_name(value: unknown): void {
+    this._name = str(value);
+  }
+
+  get_coro(): Coro<T> | null {
+    return this._coro;
+  }
+
+  get_context(): null {
+    return null;
+  }
+
+  /** Frames of a suspended coroutine are not visible in JavaScript: an empty list. */
+  get_stack(): unknown[] {
+    return [];
+  }
+
+  cancelling(): number {
+    return this._num_cancels_requested;
+  }
+
+  uncancel(): number {
+    if (this._num_cancels_requested > 0) {
+      this._num_cancels_requested -= 1;
+      // 3.13: reaching 0 also withdraws a cancel that has not been delivered yet.
+      if (this._num_cancels_requested === 0) this._must_cancel = false;
+    }
+    return this._num_cancels_requested;
+  }
+
+  override cancel(msg: unknown = null): boolean {
+    this._log_traceback = false;
+    if (this._state !== "PENDING") return false;
+    this._num_cancels_requested += 1;
+    if (listener !== null) {
+      emit({ type: "cancel-requested", task: this._id, msg: msg === null || msg === undefined ? null : str(msg), cancelling: this._num_cancels_requested }, this._loop.time(), this._loop._iteration);
+    }
+    // Forwarded to what the task awaits; the first message wins in that case.
+    if (this._fut_waiter !== null && this._fut_waiter.cancel(msg)) return true;
+    this._must_cancel = true;
+    this._cancel_message = msg;
+    return true;
+  }
+
+  override set_result(_result: T): never {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  override set_exception(_exception: Error | (new () => Error)): never {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  // ------------------------------------------------------------ scheduling
+
+  /** Queues a step (call_soon(self.__step)): the task itself is the ready-queue entry. */
+  _queueStep(exc: unknown, reason: "created" | "yield" | "wakeup"): void {
+    const loop = this._loop;
+    if (this._queued) {
+      // Already queued (a rare double schedule): fall back to a Handle, as CPython would.
+      loop._callSoon(taskStep, [this, exc], null);
+    } else {
+      this._queued = true;
+      this._pendingExc = exc;
+      loop._pushReady(this);
+    }
+    if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason }, loop.time(), loop._iteration);
+  }
+
+  /** Waker: the awaited future is done; queue `task_wakeup(fut)`. */
+  _scheduleWakeup(fut: Future<unknown>): void {
+    const loop = this._loop;
+    if (this._queued) {
+      loop._callSoon(taskWakeup, [this, fut], fut);
+    } else {
+      this._queued = true;
+      this._wakeFut = fut;
+      loop._pushReady(this);
+    }
+    if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason: "wakeup" }, loop.time(), loop._iteration);
+  }
+
+  _wakerName(): string {
+    return "Task.task_wakeup()";
+  }
+
+  /** Run as a ready-queue entry. */
+  _run(): void {
+    this._queued = false;
+    const fut = this._wakeFut;
+    if (fut !== null) {
+      this._wakeFut = null;
+      this._wakeup(fut);
+    } else {
+      const exc = this._pendingExc;
+      this._pendingExc = undefined;
+      this._step(exc);
+    }
+  }
+
+  /** `task_wakeup`: re-enter the coroutine, throwing what the future raised, if anything. */
+  _wakeup(fut: Future<unknown>): void {
+    if (listener !== null) emit({ type: "task-woken", task: this._id, by: fut._id }, this._loop.time(), this._loop._iteration);
+    if (fut._state === "FINISHED" && fut._exception === null) {
+      this._step(undefined);
+      return;
+    }
+    let exc: unknown;
+    try {
+      fut.result();
+    } catch (e) {
+      exc = e;
+    }
+    this._step(exc);
+  }
+
+  /** `Task.__step(exc)`: one step of the coroutine (asyncio-semantics.md §3.3). */
+  _step(exc: unknown): void {
+    if (this._state !== "PENDING") {
+      throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc ?? null)}`);
+    }
+    if (this._must_cancel) {
+      if (!(exc instanceof CancelledError)) exc = this._make_cancelled_error();
+      this._must_cancel = false;
+    }
+    this._fut_waiter = null;
+    const loop = this._loop;
+    if (loop._current_task !== null) {
+      throw new RuntimeError(`Cannot enter into task ${repr(this)} while another task ${repr(loop._current_task)} is being executed.`);
+    }
+    loop._current_task = this as Task<unknown>;
+    try {
+      this._stepRun(exc);
+    } finally {
+      loop._current_task = null;
+    }
+  }
+
+  _stepRun(exc: unknown): void {
+    const coro = this._coro;
+    const firstStep = this._coroState === CORO_CREATED;
+    const loop = this._loop;
+    if (listener !== null) {
+      emit({ type: "step-begin", task: this._id, throwing: exc instanceof CancelledError ? "CancelledError" : null, firstStep }, loop.time(), loop._iteration);
+    }
+    let r: IteratorResult<unknown, T>;
+    try {
+      if (this._coroState === CORO_CLOSED) throw new RuntimeError("cannot reuse already awaited coroutine");
+      this._coroState = CORO_RUNNING;
+      r = exc === undefined ? coro.next(undefined) : coro.throw(exc);
+    } catch (e) {
+      this._coroState = CORO_CLOSED;
+      (coro as MaybeFinished)[FINISHED_CORO] = true;
+      // The body ran unless the error was thrown into a coroutine that had not started.
+      const bodyRan = !(firstStep && e === exc);
+      if (e instanceof CancelledError) {
+        this._cancelled_exc = e;
+        Future.prototype.cancel.call(this);
+        this._finished("cancelled", bodyRan);
+      } else {
+        Future.prototype.set_exception.call(this, e as Error);
+        this._finished("exception", bodyRan);
+        if (e instanceof KeyboardInterrupt || e instanceof SystemExit) throw e;
+      }
+      return;
+    }
+    if (r.done) {
+      this._coroState = CORO_CLOSED;
+      (coro as MaybeFinished)[FINISHED_CORO] = true;
+      if (this._must_cancel) {
+        // The task cancelled itself and returned without awaiting: it still ends cancelled.
+        this._must_cancel = false;
+        Future.prototype.cancel.call(this, this._cancel_message);
+        this._finished("cancelled", true);
+      } else {
+        Future.prototype.set_result.call(this, r.value);
+        this._finished("result", true);
+      }
+      return;
+    }
+    this._coroState = CORO_SUSPENDED;
+    const y = r.value;
+    if (y === undefined || y === null) {
+      // A bare yield (what sleep(0) does): go to the back of the queue once.
+      if (listener !== null) emit({ type: "step-end", task: this._id, outcome: "yielded", bodyRan: true }, loop.time(), loop._iteration);
+      this._queueStep(undefined, "yield");
+      return;
+    }
+    if (y instanceof Future) {
+      if (y._loop !== loop) {
+        this._yieldedBadly(new RuntimeError(`Task ${repr(this)} got Future ${repr(y)} attached to a different loop`));
+      } else if (y._asyncio_future_blocking) {
+        if (y === this) {
+          this._yieldedBadly(new RuntimeError(`Task cannot await on itself: ${repr(this)}`));
+        } else {
+          y._asyncio_future_blocking = false;
+          y._addWaker(this);
+          this._fut_waiter = y;
+          if (listener !== null) {
+            emit({ type: "step-end", task: this._id, outcome: "suspended", bodyRan: true }, loop.time(), loop._iteration);
+            emit({ type: "task-suspended", task: this._id, on: y._id, onRepr: repr(y) }, loop.time(), loop._iteration);
+          }
+          if (this._must_cancel && y.cancel(this._cancel_message)) this._must_cancel = false;
+        }
+      } else {
+        this._yieldedBadly(new RuntimeError(`yield was used instead of yield from in task ${repr(this)} with ${repr(y)}`));
+      }
+    } else if (isGeneratorObject(y)) {
+      this._yieldedBadly(new RuntimeError(`yield was used instead of yield from for generator in task ${repr(this)} with ${repr(y)}`));
+    } else {
+      this._yieldedBadly(new RuntimeError(`Task got bad yield: ${repr(y)}` + misuseHint(y)));
+    }
+  }
+
+  /** The coroutine yielded something a task cannot wait on: the error is thrown in next step. */
+  _yieldedBadly(err: RuntimeError): void {
+    const loop = this._loop;
+    if (listener !== null) emit({ type: "step-end", task: this._id, outcome: "yielded", bodyRan: true }, loop.time(), loop._iteration);
+    this._queueStep(err, "yield");
+  }
+
+  _finished(outcome: "result" | "exception" | "cancelled", bodyRan: boolean): void {
+    const loop = this._loop;
+    loop._tasks.delete(this as Task<unknown>);
+    if (listener !== null) {
+      const detail =
+        outcome === "result" ? repr(this._result) : outcome === "exception" ? repr(this._exception) : str(this._cancelled_exc ?? this._cancel_message ?? "");
+      emit({ type: "step-end", task: this._id, outcome: "done", bodyRan }, loop.time(), loop._iteration);
+      emit({ type: "task-done", task: this._id, outcome, detail, repr: repr(this) }, loop.time(), loop._iteration);
+    }
+  }
+
+  // ------------------------------------------------------------ repr
+
+  /** `coroutines._format_coroutine`: `work() running at main.ts:7` or `work() done, defined at main.ts:4`. */
+  _formatCoro(): string {
+    const info: CodeInfo | undefined = codeOf(this._coro);
+    const name = info ? info.name : "<coroutine>";
+    const place = info && info.file ? `${info.file}:${info.line}` : null;
+    if (this._coroState === CORO_CLOSED) return place ? `${name}() done, defined at ${place}` : `${name}() done`;
+    return place ? `${name}() running at ${place}` : `${name}() running`;
+  }
+
+  override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    if (this._state === "PENDING" && this._num_cancels_requested > 0) info[0] = "cancelling";
+    info.splice(1, 0, `name=${reprString(this._name)}`, `coro=<${this._formatCoro()}>`);
+    if (this._fut_waiter !== null) info.splice(3, 0, `wait_for=${repr(this._fut_waiter)}`);
+    return info;
+  }
+}
+
+/** A step queued through a Handle (when the task is already in the queue). */
+function taskStep(task: Task<unknown>, exc: unknown): void {
+  task._step(exc);
+}
+function taskWakeup(task: Task<unknown>, fut: Future<unknown>): void {
+  task._wakeup(fut);
+}
+registerBuiltin(taskStep, "Task.task_step");
+registerBuiltin(taskWakeup, "Task.task_wakeup");
+
+taskHooks.create = (loop, coro, name) => new Task(coro, { loop, name });
+taskHooks.ensureFuture = (x, loop) => ensure_future(x as Coro, { loop });
+taskHooks.pendingTasks = (loop) => [...loop._tasks];
+
+// ---------------------------------------------------------------- creating and finding tasks
+
+/** `asyncio.create_task(coro, *, name=None)`: needs a running loop. */
+export function create_task<T>(coro: Coro<T>, options?: { name?: unknown }): Task<T> {
+  const loop = getRunningLoop();
+  return loop.create_task(coro, options);
+}
+
+/** A Future or Task comes back as it is; a coroutine is wrapped in a new Task. */
+export function ensure_future<T>(coro_or_future: Coro<T> | Future<T>, options?: { loop?: BaseEventLoop | null }): Future<T> {
+  const loop = options?.loop ?? null;
+  if (isfuture(coro_or_future)) {
+    if (loop !== null && loop !== coro_or_future._loop) {
+      throw new ValueError("The future belongs to a different loop than the one specified as the loop argument");
+    }
+    return coro_or_future as Future<T>;
+  }
+  if (iscoroutine(coro_or_future)) return (loop ?? getEventLoop()).create_task(coro_or_future as Coro<T>);
+  throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required" + misuseHint(coro_or_future));
+}
+
+/** The task whose step is running, or null (in a plain callback). */
+export function current_task(loop?: BaseEventLoop | null): Task<unknown> | null {
+  return (loop ?? getRunningLoop())._current_task;
+}
+
+/** The loop's tasks that are not done. */
+export function all_tasks(loop?: BaseEventLoop | null): Set<Task<unknown>> {
+  return new Set((loop ?? getRunningLoop())._tasks);
+}
+
+// ---------------------------------------------------------------- sleep
+
+const YIELD_NONE: IteratorResult<undefined, never> = Object.freeze({ value: undefined, done: false });
+const RETURN_NONE: IteratorResult<never, undefined> = Object.freeze({ value: undefined, done: true });
+
+/**
+ * `sleep(0)`: one bare yield, as a small iterator object rather than a generator (it is the
+ * hottest path of a busy program).
+ */
+class SleepZero<R> extends NativeCoroutine<R> {
+  _result: R;
+  _state = 0;
+  constructor(result: R) {
+    super();
+    this._result = result;
+  }
+  next(): IteratorResult<unknown, R> {
+    if (this._state === 0) {
+      this._state = 1;
+      return YIELD_NONE;
+    }
+    if (this._state === 2) return RETURN_NONE as IteratorResult<unknown, R>;
+    this._state = 2;
+    const r = this._result;
+    return r === undefined ? (RETURN_NONE as IteratorResult<unknown, R>) : { value: r, done: true };
+  }
+  override throw(e: unknown): never {
+    this._state = 2;
+    throw e;
+  }
+  return(value: R): IteratorResult<unknown, R> {
+    this._state = 2;
+    return { value, done: true };
+  }
+}
+
+function* sleepFor<R>(delay: number, result: R): Coro<R> {
+  const loop = getRunningLoop();
+  const fut = loop.create_future<R>();
+  const h = loop.call_later(delay, _set_result_unless_cancelled, fut, result);
+  try {
+    return yield* fut;
+  } finally {
+    h.cancel();
+  }
+}
+
+const SLEEP_INFO: CodeInfo = { name: "sleep", file: "asyncio/tasks.py", line: 715, builtin: false };
+Object.defineProperty(SleepZero.prototype, CODE, { value: SLEEP_INFO });
+registerFunction(sleepFor, "sleep", "asyncio/tasks.py", 715);
+registerFunction(_set_result_unless_cancelled, "futures._set_result_unless_cancelled", "asyncio/futures.py", 310);
+
+/** `asyncio.sleep(delay, result=None)`: delay <= 0 yields once; otherwise waits on a timer. */
+export function sleep(delay: number): Coro<void>;
+export function sleep<R>(delay: number, result: R): Coro<R>;
+export function sleep<R>(delay: number, result?: R): Coro<R | undefined> {
+  if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
+  if (delay <= 0) return new SleepZero(result);
+  return sleepFor(delay, result);
+}
+
+// ---------------------------------------------------------------- gather
+
+/** The Future that gather() returns: cancelling it cancels the children. */
+export class _GatheringFuture<T = unknown> extends Future<T> {
+  _children: Future<unknown>[];
+  _cancel_requested = false;
+
+  constructor(children: Future<unknown>[], loop: BaseEventLoop) {
+    super({ loop });
+    this._children = children;
+  }
+
+  override _className(): string {
+    return "_GatheringFuture";
+  }
+
+  override cancel(msg: unknown = null): boolean {
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) if (child.cancel(msg)) ret = true;
+    // The outer future ends with a CancelledError *exception* once the children are done.
+    if (ret) this._cancel_requested = true;
+    return ret;
+  }
+}
+
+function isOptions(x: unknown, keys: readonly string[]): x is Record<string, unknown> {
+  if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const own = Object.keys(x);
+  return own.length > 0 && own.every((k) => keys.includes(k));
+}
+
+/** `asyncio.gather(*aws, return_exceptions=False)`; options go last: `{ return_exceptions: true }`. */
+export function gather(...args: unknown[]): Future<unknown[]> {
+  let returnExceptions = false;
+  if (args.length > 0 && isOptions(args[args.length - 1], ["return_exceptions"])) {
+    returnExceptions = Boolean((args.pop() as { return_exceptions?: unknown }).return_exceptions);
+  }
+  if (args.length === 0) {
+    const outer = getEventLoop().create_future<unknown[]>();
+    outer.set_result([]);
+    return outer;
+  }
+  const argToFut = new Map<unknown, Future<unknown>>();
+  const children: Future<unknown>[] = [];
+  const doneFuts: Future<unknown>[] = [];
+  let loop: BaseEventLoop | null = null;
+  let outer: _GatheringFuture<unknown[]> | null = null;
+  let nfuts = 0;
+  let nfinished = 0;
+
+  const _done_callback = (fut: Future<unknown>): void => {
+    nfinished += 1;
+    if (outer === null || outer.done()) {
+      if (!fut.cancelled()) fut.exception(); // mark the exception retrieved
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut.cancelled()) {
+        outer.set_exception(fut._make_cancelled_error());
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== null) {
+        outer.set_exception(exc);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const results: unknown[] = new Array(children.length);
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i];
+        if (child._state === "CANCELLED") {
+          // CPython: CancelledError('' if fut._cancel_message is None else fut._cancel_message)
+          const m = child._cancel_message;
+          results[i] = new CancelledError(m === null || m === undefined ? "" : m);
+        } else {
+          const exc = child.exception();
+          results[i] = exc !== null ? exc : child._result;
+        }
+      }
+      if (outer._cancel_requested) outer.set_exception(fut._make_cancelled_error());
+      else outer.set_result(results);
+    }
+  };
+  registerFunction(_done_callback, "gather.<locals>._done_callback", "asyncio/tasks.py", 767);
+
+  for (const arg of args) {
+    let fut = argToFut.get(arg);
+    if (fut === undefined) {
+      fut = ensure_future(arg as Coro, { loop });
+      if (loop === null) loop = fut._loop;
+      nfuts += 1;
+      argToFut.set(arg, fut);
+      if (fut.done()) doneFuts.push(fut);
+      else fut.add_done_callback(_done_callback);
+    }
+    children.push(fut);
+  }
+  outer = new _GatheringFuture<unknown[]>(children, loop!);
+  // 3.12+: children that were already done are accounted for at once.
+  for (const fut of doneFuts) _done_callback(fut);
+  return outer;
+}
+
+// ---------------------------------------------------------------- shield
+
+/** `asyncio.shield(aw)`: cancelling the outer future does not cancel the inner work. */
+export function shield<T>(arg: Coro<T> | Future<T>): Future<T> {
+  const inner = ensure_future(arg);
+  if (inner.done()) return inner;
+  const loop = inner._loop;
+  const outer = loop.create_future<T>();
+  const _inner_done_callback = (inner: Future<T>): void => {
+    if (outer.cancelled()) {
+      if (!inner.cancelled()) inner.exception(); // mark retrieved
+      return;
+    }
+    if (inner.cancelled()) outer.cancel();
+    else {
+      const exc = inner.exception();
+      if (exc !== null) outer.set_exception(exc);
+      else outer.set_result(inner._result as T);
+    }
+  };
+  const _outer_done_callback = (): void => {
+    if (!inner.done()) inner.remove_done_callback(_inner_done_callback);
+  };
+  registerFunction(_inner_done_callback, "shield.<locals>._inner_done_callback", "asyncio/tasks.py", 960);
+  registerFunction(_outer_done_callback, "shield.<locals>._outer_done_callback", "asyncio/tasks.py", 977);
+  inner.add_done_callback(_inner_done_callback);
+  outer.add_done_callback(_outer_done_callback);
+  return outer;
+}
+
+// ---------------------------------------------------------------- wait
+
+export const FIRST_COMPLETED = "FIRST_COMPLETED";
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+export const ALL_COMPLETED = "ALL_COMPLETED";
+export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
+
+function _release_waiter(waiter: Future<unknown>): void {
+  if (!waiter.done()) waiter.set_result(null);
+}
+registerFunction(_release_waiter, "_release_waiter", "asyncio/tasks.py", 453);
+
+/** `asyncio.wait(fs, *, timeout=None, return_when=ALL_COMPLETED)` → `[done, pending]`. */
+export function* wait<F extends Future<unknown>>(
+  fs: Iterable<F>,
+  options?: { timeout?: number | null; return_when?: ReturnWhen },
+): Coro<[Set<F>, Set<F>]> {
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect a list of futures, not ${isfuture(fs) ? fs._className() : "coroutine"}`);
+  const set = new Set(fs);
+  if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
+  const returnWhen = options?.return_when ?? ALL_COMPLETED;
+  if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
+    throw new ValueError(`Invalid return_when value: ${str(returnWhen)}`);
+  }
+  for (const f of set) if (iscoroutine(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+  const loop = getRunningLoop();
+  return yield* _wait(set, options?.timeout ?? null, returnWhen, loop);
+}
+
+function* _wait<F extends Future<unknown>>(fs: Set<F>, timeout: number | null, returnWhen: ReturnWhen, loop: BaseEventLoop): Coro<[Set<F>, Set<F>]> {
+  const waiter = loop.create_future();
+  const timeoutHandle = timeout !== null ? loop.call_later(timeout, _release_waiter, waiter) : null;
+  let counter = fs.size;
+  const _on_completion = (f: Future<unknown>): void => {
+    counter -= 1;
+    if (counter <= 0 || returnWhen === FIRST_COMPLETED || (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)) {
+      if (timeoutHandle !== null) timeoutHandle.cancel();
+      if (!waiter.done()) waiter.set_result(null);
+    }
+  };
+  registerFunction(_on_completion, "_wait.<locals>._on_completion", "asyncio/tasks.py", 534);
+  for (const f of fs) f.add_done_callback(_on_completion);
+  try {
+    yield* waiter;
+  } finally {
+    if (timeoutHandle !== null) timeoutHandle.cancel();
+    for (const f of fs) f.remove_done_callback(_on_completion);
+  }
+  const done = new Set<F>();
+  const pending = new Set<F>();
+  for (const f of fs) (f.done() ? done : pending).add(f);
+  return [done, pending];
+}
+registerFunction(wait, "wait", "asyncio/tasks.py", 420);
+registerFunction(_wait, "_wait", "asyncio/tasks.py", 519);
+
+/** Cancels fut and waits until it has really finished (tasks._cancel_and_wait). */
+export function* _cancel_and_wait(fut: Future<unknown>): Coro<void> {
+  const loop = fut._loop;
+  const waiter = loop.create_future();
+  const cb = (): void => _release_waiter(waiter);
+  registerFunction(cb, "functools.partial(_release_waiter)", "asyncio/tasks.py", 453);
+  fut.add_done_callback(cb);
+  try {
+    fut.cancel();
+    yield* waiter;
+  } finally {
+    fut.remove_done_callback(cb);
+  }
+}
+
+// ---------------------------------------------------------------- as_completed
+
+/**
+ * `asyncio.as_completed(fs, *, timeout=None)`: iterate it with a plain `for...of`; each item is
+ * a coroutine that gives the result of the next awaitable to finish (`r = yield* item`).
+ */
+export function as_completed<T>(fs: Iterable<Coro<T> | Future<T>>, options?: { timeout?: number | null }): Iterable<Coro<T>> {
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${isfuture(fs) ? fs._className() : "coroutine"}`);
+  const loop = getEventLoop();
+  const todo = new Set<Future<T>>();
+  for (const f of new Set(fs)) todo.add(ensure_future(f, { loop }));
+  const done: (Future<T> | null)[] = [];
+  let getter: Future<unknown> | null = null;
+  let timeoutHandle: ReturnType<BaseEventLoop["call_later"]> | null = null;
+  const put = (f: Future<T> | null): void => {
+    done.push(f);
+    if (getter !== null && !getter.done()) getter.set_result(null);
+  };
+  const _on_completion = (f: Future<T>): void => {
+    if (!todo.has(f)) return;
+    todo.delete(f);
+    put(f);
+    if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
+  };
+  const _on_timeout = (): void => {
+    for (const f of todo) f.remove_done_callback(_on_completion);
+    todo.clear();
+    put(null);
+  };
+  registerFunction(_on_completion, "_AsCompletedIterator._handle_completion", "asyncio/tasks.py", 641);
+  registerFunction(_on_timeout, "_AsCompletedIterator._handle_timeout", "asyncio/tasks.py", 634);
+  for (const f of todo) f.add_done_callback(_on_completion);
+  const timeout = options?.timeout ?? null;
+  if (todo.size > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, _on_timeout);
+  function* _wait_for_one(): Coro<T> {
+    while (done.length === 0) {
+      getter = loop.create_future();
+      yield* getter;
+    }
+    const f = done.shift()!;
+    if (f === null) throw new TimeoutError();
+    return f.result();
+  }
+  registerFunction(_wait_for_one, "_AsCompletedIterator._wait_for_one", "asyncio/tasks.py", 649);
+  const n = todo.size;
+  return {
+    *[Symbol.iterator](): Generator<Coro<T>, void, unknown> {
+      for (let i = 0; i < n; i++) yield _wait_for_one();
+    },
+  };
+}
+
+export { isfuture, iscoroutine, loops };
