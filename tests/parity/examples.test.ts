@@ -4,7 +4,7 @@
  * Python twin (the recorded .out / .err, compared under the rules of normalise.ts). And
  * every example is shown in a chapter, and every chapter embeds only examples that exist.
  */
-import { describe, it, expect, beforeAll } from "vitest";
+import { describe, it, expect } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { homedir } from "node:os";
 import { existsSync, readFileSync } from "node:fs";
@@ -74,40 +74,37 @@ function pool<T>(size: number) {
 
 const examples = listExamples();
 const embeds = listEmbeds();
-const runs = new Map<string, Promise<Run>>();
+// Two at a time: the machine has 2 cores, shared with whatever else is running.
+const limit = pool<Run>(2);
 
 describe("examples match CPython 3.13", () => {
-  beforeAll(() => {
-    // Start every run now, two at a time; each test below waits only for its own.
-    const limit = pool<Run>(2);
-    for (const ex of examples) {
-      if (existsSync(ex.ts)) runs.set(ex.id, limit(() => runExample(ex.ts)));
-    }
-  });
-
   it("there are examples to check", () => {
     expect(examples.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(examples.map((ex) => [ex.id, ex] as [string, ExampleFiles]))("%s", async (_id, ex) => {
-    for (const f of [ex.ts, ex.py, ex.out, ex.err]) {
-      expect(existsSync(f), `missing ${f}`).toBe(true);
-    }
-    const got = await runs.get(ex.id)!;
-    const wantOut = readFileSync(ex.out, "utf8");
-    const wantErr = readFileSync(ex.err, "utf8");
-    const gotOut = normalise(got.stdout);
-    const gotErr = significantStderr(got.stderr, got.status);
-    // Comparing the joined text makes the failure message a readable diff of both streams.
-    const report = [
-      gotOut === wantOut ? "" : lineDiff("stdout", wantOut, gotOut),
-      gotErr === wantErr ? "" : lineDiff("stderr", wantErr, gotErr),
-      gotErr === wantErr ? "" : `full stderr:\n${got.stderr}`,
-    ]
-      .filter(Boolean)
-      .join("\n");
-    expect(report, report).toBe("");
-  });
+  // Concurrent tests, throttled by the pool: a filtered run (-t) starts only its own programs.
+  it.concurrent.for(examples.map((ex) => [ex.id, ex] as [string, ExampleFiles]))(
+    "%s",
+    async ([, ex], { expect }) => {
+      for (const f of [ex.ts, ex.py, ex.out, ex.err]) {
+        expect(existsSync(f), `missing ${f}`).toBe(true);
+      }
+      const got = await limit(() => runExample(ex.ts));
+      const wantOut = readFileSync(ex.out, "utf8");
+      const wantErr = readFileSync(ex.err, "utf8");
+      const gotOut = normalise(got.stdout);
+      const gotErr = significantStderr(got.stderr, got.status);
+      // One report for both streams, so a failure reads as a diff of what differs.
+      const report = [
+        gotOut === wantOut ? "" : lineDiff("stdout", wantOut, gotOut),
+        gotErr === wantErr ? "" : lineDiff("stderr", wantErr, gotErr),
+        gotErr === wantErr ? "" : `full stderr:\n${got.stderr}`,
+      ]
+        .filter(Boolean)
+        .join("\n");
+      expect(report, report).toBe("");
+    },
+  );
 });
 
 /** CPython 3.13 when this machine has it: $CONFORMANCE_PYTHON, pyenv's 3.13.0, or python3.13. */
