@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleOptions } from "../bundle/options.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -57,30 +58,25 @@ export async function buildRuntimeModule(root: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** `{ code, map }` of one example, bundled as the CLI bundles it. */
+/** `{ code, map }` of one example, bundled exactly as the command line bundles it. */
 export async function buildExampleBundle(root: string, id: string): Promise<string> {
-  const file = join(examplesDir(root), `${id}.ts`);
-  const source = await readFile(file, "utf8");
-  const result = await build({
-    stdin: { contents: source, sourcefile: "main.ts", loader: "ts", resolveDir: root },
-    bundle: true,
-    write: false,
-    format: "esm",
-    target: "es2022",
-    sourcemap: "external",
-    sourcesContent: false,
-    outfile: "out.js",
-    logLevel: "silent",
-    plugins: [
-      {
-        name: "asyncio",
-        setup(b) {
-          b.onResolve({ filter: /^asyncio$/ }, () => ({ path: runtimeEntry(root) }));
-        },
-      },
-    ],
-  });
-  const js = result.outputFiles.find((f) => f.path.endsWith(".js"))!;
-  const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!;
-  return JSON.stringify({ code: js.text, map: map.text, source });
+  const source = await readFile(join(examplesDir(root), `${id}.ts`), "utf8");
+  const result = await build(
+    bundleOptions({ source, fileName: "main.ts", runtime: { kind: "file", path: runtimeEntry(root) }, resolveDir: root }),
+  );
+  const js = result.outputFiles!.find((f) => f.path.endsWith(".js"))!;
+  const map = result.outputFiles!.find((f) => f.path.endsWith(".map"))!;
+  return JSON.stringify({ code: js.text, map: trimSourcesContent(map.text) });
+}
+
+/**
+ * Tracebacks show only the reader's lines, so the runtime's own sources need not travel with
+ * every bundle: their `sourcesContent` entries become null (the mappings stay whole).
+ */
+export function trimSourcesContent(mapText: string): string {
+  const map = JSON.parse(mapText) as { sources: string[]; sourcesContent?: (string | null)[] };
+  if (map.sourcesContent) {
+    map.sourcesContent = map.sourcesContent.map((content, i) => (/(^|\/)main\.ts$/.test(map.sources[i] ?? "") ? content : null));
+  }
+  return JSON.stringify(map);
 }

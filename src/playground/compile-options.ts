@@ -1,31 +1,16 @@
 /**
- * The esbuild options for bundling the reader's code in the page. "asyncio" resolves to the
- * runtime module that the site build emitted (runtime/asyncio.js).
+ * The esbuild options for bundling the reader's code in the page: the project's one
+ * configuration (src/bundle/options.ts), with "asyncio" resolved to the runtime module the
+ * site build emitted (runtime/asyncio.js, the same sources bundled once by native esbuild).
  */
 import type { BuildOptions } from "esbuild-wasm";
+import { bundleOptions } from "../bundle/options.ts";
 
 export function pageBuildOptions(code: string, runtimeSource: string): BuildOptions {
-  return {
-    stdin: { contents: code, sourcefile: "main.ts", loader: "ts", resolveDir: "/" },
-    bundle: true,
-    write: false,
-    format: "esm",
-    target: "es2022",
-    sourcemap: "external",
-    sourcesContent: false,
-    outfile: "out.js",
-    logLevel: "silent",
-    plugins: [
-      {
-        name: "asyncio",
-        setup(b) {
-          b.onResolve({ filter: /^asyncio$/ }, () => ({ path: "asyncio", namespace: "rt" }));
-          b.onResolve({ filter: /.*/ }, (a) => ({
-            errors: [{ text: `Cannot import "${a.path}" here: examples can only import "asyncio"` }],
-          }));
-          b.onLoad({ filter: /.*/, namespace: "rt" }, () => ({ contents: runtimeSource, loader: "js" }));
-        },
-      },
-    ],
-  };
+  // esbuild-wasm's BuildOptions are esbuild's, from the same version (0.28.2).
+  return bundleOptions({
+    source: code,
+    fileName: "main.ts",
+    runtime: { kind: "modules", files: { "index.ts": runtimeSource } },
+  }) as BuildOptions;
 }

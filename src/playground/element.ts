@@ -11,7 +11,7 @@
 import "./playground.css";
 import type { OutputLog } from "./output.ts";
 import type { ClockChoice, OutputItem } from "./protocol.ts";
-import type { RunEnd, RunHandle } from "./sandbox.ts";
+import type { Bundle, RunEnd, RunHandle } from "./sandbox.ts";
 import type { CodeEditor } from "./editor-types.ts";
 import type { LifecycleEvent } from "../asyncio/instrument.ts";
 import { editKey, loadEdit, parseShareHash, saveEdit, shareHash } from "./storage.ts";
@@ -202,7 +202,7 @@ class AsyncioExample extends HTMLElement {
     this.events = [];
     this.runOver = false;
     this.view?.reset();
-    let bundle: { code: string; map: string } | null;
+    let bundle: Bundle | null;
     try {
       bundle = this.edited ? await this.compileEdit(log) : await this.prebuilt();
     } catch (error) {
@@ -278,14 +278,14 @@ class AsyncioExample extends HTMLElement {
     this.running?.stop();
   }
 
-  private async prebuilt(): Promise<{ code: string; map: string }> {
+  private async prebuilt(): Promise<Bundle> {
     const response = await fetch(`${base}bundles/${this.id_}.json`);
     if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
-    return (await response.json()) as { code: string; map: string };
+    return (await response.json()) as Bundle;
   }
 
   /** Bundles the edited code with esbuild-wasm; reports errors as markers and in the log. */
-  private async compileEdit(log: OutputLog): Promise<{ code: string; map: string } | null> {
+  private async compileEdit(log: OutputLog): Promise<Bundle | null> {
     const compiler = await import("./compile.ts");
     if (!compiler.isReady()) this.setStatus("Loading the compiler…");
     const result = await compiler.compile(this.code, (stage) => this.setStatus(stage));

@@ -29,11 +29,14 @@ export class OutputLog {
   private open: { el: HTMLElement; stream: Stream } | null = null;
   private more: HTMLElement | null = null;
 
-  constructor(
-    readonly el: HTMLElement,
-    private readonly options: OutputOptions = {},
-    private readonly userFile = "main.ts",
-  ) {
+  readonly el: HTMLElement;
+  private readonly options: OutputOptions;
+  private readonly userFile: string;
+
+  constructor(el: HTMLElement, options: OutputOptions = {}, userFile = "main.ts") {
+    this.el = el;
+    this.options = options;
+    this.userFile = userFile;
     el.addEventListener("click", (e) => this.click(e));
   }
 

@@ -9,7 +9,7 @@ import type { LifecycleEvent } from "../asyncio/instrument.ts";
 
 export type ClockChoice = { kind: "virtual" } | { kind: "wall"; speed: number };
 
-/** One program to run: an ESM bundle and its source map (JSON text, may be empty). */
+/** One program to run: an ESM bundle and its source map (JSON text with the reader's source). */
 export interface RunRequest {
   type: "run";
   runId: number;

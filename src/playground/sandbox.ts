@@ -22,6 +22,12 @@ export type RunEnd =
   | { kind: "hung"; silentMs: number }
   | { kind: "timeout"; limitMs: number };
 
+/** A program ready to run: the ESM bundle and its source map. */
+export interface Bundle {
+  code: string;
+  map: string;
+}
+
 export interface RunHandle {
   stop(): void;
 }
@@ -152,7 +158,7 @@ class Sandbox {
     }, 1000);
   }
 
-  run(bundle: { code: string; map: string }, clock: ClockChoice, callbacks: RunCallbacks): RunHandle {
+  run(bundle: Bundle, clock: ClockChoice, callbacks: RunCallbacks): RunHandle {
     const runId = this.nextId++;
     const now = performance.now();
     const active: ActiveRun = { callbacks, lastSign: now, startedAt: now, ended: false };

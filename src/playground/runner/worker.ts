@@ -9,8 +9,9 @@
  * batches, in the order they happened; a heartbeat lets the page notice a program that stops
  * answering (a synchronous loop never gives the heartbeat timer a turn).
  */
-import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import type { LifecycleEvent } from "../../asyncio/instrument.ts";
+import type { AsyncioHost } from "../../asyncio/host.ts";
+import { createMapper } from "../../bundle/sourcemap.ts";
 import {
   HEARTBEAT_MS,
   MAX_FORWARDED_EVENTS,
@@ -119,80 +120,51 @@ scope.onmessage = (e) => {
 async function start(request: RunRequest): Promise<void> {
   scope.setInterval(() => post({ type: "beat" }), HEARTBEAT_MS);
   const url = URL.createObjectURL(new Blob([request.code], { type: "text/javascript" }));
-  const positions = sourcePositions(request.map, url);
-  const host: HostHook = {
+  const host: AsyncioHost = {
     clock: request.clock,
     stdout: (text) => write("out", text),
     stderr: (text) => write("err", text),
     onEvent,
     exit,
-    sourcePosition: positions,
+    mapPosition: request.map === "" ? null : createMapper(request.map),
+    bundleUrl: url,
   };
-  (globalThis as { __asyncio_host__?: HostHook }).__asyncio_host__ = host;
+  (globalThis as { __asyncio_host__?: AsyncioHost }).__asyncio_host__ = host;
+  // An exception or rejection nobody handled gets CPython's report, not the engine's. The
+  // runtime's finish() waits one macrotask so that these are reported before the end.
+  addEventListener("unhandledrejection", (e: PromiseRejectionEvent) => {
+    e.preventDefault();
+    report(host, e.reason);
+  });
+  addEventListener("error", (e: ErrorEvent) => {
+    e.preventDefault();
+    report(host, e.error ?? e.message);
+  });
   post({ type: "started" });
+  let failed = false;
+  let failure: unknown;
   try {
     await import(/* @vite-ignore */ url);
   } catch (error) {
-    // A top-level throw, or a rejected top-level await (runtime-notes §7): report it the way
-    // the runtime reports an unhandled exception, then end with status 1 as CPython does.
-    reportUncaught(host, error);
-    exit(1);
+    // A top-level throw, or a rejected top-level await (runtime-notes §7).
+    failed = true;
+    failure = error;
+  }
+  if (host.finish) {
+    // Waits until no asyncio.run() is in progress, then calls exit(status).
+    await (failed ? host.finish(failure) : host.finish());
+  } else {
+    // The bundle failed before its runtime was even evaluated.
+    if (failed) report(host, failure);
+    exit(failed ? 1 : 0);
+  }
+}
+
+function report(host: AsyncioHost, error: unknown): void {
+  if (host.reportError) {
+    host.reportError(error);
     return;
   }
-  // Without asyncio.run() there is nothing that would call exit(): the module is the program.
-  if (!exited && !runtimeBusy(host)) exit(0);
-}
-
-/** The host hook of src/asyncio/host.ts, as this worker fills it in. */
-interface HostHook {
-  clock: RunRequest["clock"];
-  stdout(text: string): void;
-  stderr(text: string): void;
-  onEvent?: (e: LifecycleEvent) => void;
-  exit?(status: number): void;
-  sourcePosition?(url: string, line: number, column: number): SourcePosition | null;
-  runtime?: unknown;
-}
-
-interface SourcePosition {
-  file: string;
-  line: number;
-  column: number;
-}
-
-/** Maps a generated position of the bundle to the reader's file through its source map. */
-function sourcePositions(mapText: string, url: string): HostHook["sourcePosition"] {
-  if (mapText === "") return undefined;
-  let map: TraceMap | undefined;
-  return (file, line, column) => {
-    if (file !== url) return null;
-    map ??= new TraceMap(mapText);
-    const p = originalPositionFor(map, { line, column: Math.max(0, column - 1) });
-    if (p.source === null || p.line === null) return null;
-    return { file: p.source.replace(/^.*\//, ""), line: p.line, column: (p.column ?? 0) + 1 };
-  };
-}
-
-interface RuntimeHooks {
-  formatUncaught?(error: unknown): string;
-  reportUncaught?(error: unknown): void;
-  isRunning?(): boolean;
-}
-
-function runtimeOf(host: HostHook): RuntimeHooks | null {
-  const rt = host.runtime;
-  return typeof rt === "object" && rt !== null ? (rt as RuntimeHooks) : null;
-}
-
-function reportUncaught(host: HostHook, error: unknown): void {
-  const rt = runtimeOf(host);
-  if (rt?.reportUncaught) return rt.reportUncaught(error);
-  if (rt?.formatUncaught) return write("err", rt.formatUncaught(error));
-  // The program failed before the runtime was even evaluated (e.g. a top-level ReferenceError).
   const e = error instanceof Error ? error : new Error(String(error));
   write("err", `Traceback (most recent call last):\n${e.name}: ${e.message}\n`);
-}
-
-function runtimeBusy(host: HostHook): boolean {
-  return runtimeOf(host)?.isRunning?.() ?? false;
 }

@@ -1,0 +1,261 @@
+/**
+ * The playground's behaviour in Chromium against the built site: edit and run (Monaco and
+ * the plain editor of narrow screens), errors, runaway programs, output caps, the sandbox's
+ * walls, saved edits, Reset and share links. Every test also checks that nothing was
+ * requested from another origin.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser, newIsolatedPage, serveDist, type IsolatedPage, type StaticServer } from "../support/browser.ts";
+import { enhanced, example, outputText, pagesWithExamples, runAndWait } from "./playground-helpers.ts";
+
+let server: StaticServer;
+let browser: Browser;
+const pages = pagesWithExamples();
+const target = pages[0];
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A narrow viewport gets the plain textarea editor: quick to load, easy to fill. */
+const narrow = { viewport: { width: 600, height: 900 } };
+
+async function open(options: Parameters<typeof newIsolatedPage>[2] = {}): Promise<IsolatedPage & { ex: Locator }> {
+  if (target === undefined) throw new Error("no page with examples in dist/");
+  const isolated = await newIsolatedPage(browser, server, options);
+  await isolated.page.goto(server.url + target.path);
+  const ex = example(isolated.page, target.ids[0]!);
+  await enhanced(ex);
+  return { ...isolated, ex };
+}
+
+async function plainEdit(ex: Locator, code: string): Promise<void> {
+  await ex.getByRole("button", { name: "Edit" }).click();
+  const area = ex.locator("textarea.pg-textarea");
+  await area.fill(code);
+}
+
+async function runState(page: Page, ex: Locator, state: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(([el, s]) => (el as HTMLElement).dataset.state === s, [await ex.elementHandle(), state] as const, {
+    timeout,
+  });
+}
+
+async function finish(isolated: IsolatedPage): Promise<void> {
+  expect(isolated.foreignRequests).toEqual([]);
+  await isolated.context.close();
+}
+
+describe("editing in Monaco", () => {
+  test("edit and run: the edited code runs and is marked edited", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    await ex.getByRole("button", { name: "Edit" }).click();
+    const editor = ex.locator(".monaco-editor");
+    await editor.waitFor({ timeout: 60_000 });
+    await ex.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText('import { print } from "asyncio";\nprint("edited", 6 * 7);\n');
+    await expect.poll(() => ex.locator(".pg-badge").isVisible()).toBe(true);
+    // Ctrl+Enter from inside the editor runs the program.
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await runState(page, ex, "done", 60_000);
+    expect(await outputText(ex, "stdout")).toBe("edited 42");
+    // The editor's accessible label tells keyboard users how to leave it.
+    const label = await ex.locator(".monaco-editor textarea, .monaco-editor [role=textbox]").first().getAttribute("aria-label");
+    expect(label).toMatch(/Ctrl\+(Shift\+)?M/);
+    expect(isolated.errors).toEqual([]);
+    await finish(isolated);
+  });
+
+  test("a syntax error shows a marker and a message, and nothing runs", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    await ex.getByRole("button", { name: "Edit" }).click();
+    await ex.locator(".monaco-editor").waitFor({ timeout: 60_000 });
+    await ex.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText('import { print } from "asyncio";\nprint("never" +);\n');
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done", 60_000);
+    const info = await outputText(ex, "info");
+    expect(info).toMatch(/main\.ts:2:\d+: error: Unexpected "\)"/);
+    expect(await outputText(ex, "stdout")).toBe("");
+    await ex.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 10_000 });
+    expect(await ex.getByRole("status").textContent()).toMatch(/Not run/);
+    await finish(isolated);
+  });
+});
+
+describe("running in the sandbox", () => {
+  test("while (true) {} is stopped within 2 s and the page keeps answering", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    await plainEdit(ex, 'import { print } from "asyncio";\nprint("before");\nwhile (true) {}\n');
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "running", 60_000);
+    const started = Date.now();
+    // The page's own event loop keeps turning while the program spins in its worker.
+    const worstGap = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let worst = 0;
+          const el = document.querySelector<HTMLElement>("asyncio-example[data-state]")!;
+          const tick = () => {
+            const now = performance.now();
+            worst = Math.max(worst, now - last);
+            last = now;
+            if (el.dataset.state === "done") resolve(worst);
+            else setTimeout(tick, 20);
+          };
+          tick();
+        }),
+    );
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(2000);
+    expect(worstGap).toBeLessThan(500);
+    expect(await outputText(ex, "info")).toMatch(/no sign of life/);
+    expect(await ex.getByRole("button", { name: "Run", exact: true }).isEnabled()).toBe(true);
+    await finish(isolated);
+  });
+
+  test("Stop ends a sleeping program at once", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    await plainEdit(
+      ex,
+      'import asyncio, { print } from "asyncio";\nfunction* main() {\n  print("start");\n  yield* asyncio.sleep(30);\n  print("never");\n}\nasyncio.run(main());\n',
+    );
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await expect.poll(() => outputText(ex, "stdout"), { timeout: 60_000 }).toBe("start");
+    const before = Date.now();
+    await ex.getByRole("button", { name: "Stop" }).click();
+    await runState(page, ex, "done", 2000);
+    expect(Date.now() - before).toBeLessThan(1000);
+    expect(await outputText(ex, "info")).toBe("Stopped.");
+    await finish(isolated);
+  });
+
+  test("a print flood is capped with '... N more lines'", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    await plainEdit(ex, 'import { print } from "asyncio";\nfor (let i = 0; i < 50000; i++) print(i);\n');
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done", 60_000);
+    const lines = await ex.locator('[role=log] [data-stream="stdout"]').count();
+    expect(lines).toBe(1000);
+    expect(await outputText(ex, "info")).toBe("... 49000 more lines");
+    await finish(isolated);
+  });
+
+  test("printed HTML is shown as text", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    const html = '<img src=x onerror="document.title=1"><b>bold</b>';
+    await plainEdit(ex, `import { print } from "asyncio";\nprint(${JSON.stringify(html)});\n`);
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done", 60_000);
+    expect(await outputText(ex, "stdout")).toBe(html);
+    expect(await ex.locator("[role=log] img, [role=log] b").count()).toBe(0);
+    await finish(isolated);
+  });
+
+  test("user code cannot reach the page's document, storage, cookies or the network", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    await page.evaluate(() => {
+      localStorage.setItem("secret", "s3cret");
+      document.cookie = "session=c00kie; path=/";
+    });
+    const probe = [
+      'import { print } from "asyncio";',
+      "const g = globalThis as any;",
+      "const tries: [string, () => unknown][] = [",
+      '  ["document", () => g.document.title],',
+      '  ["localStorage", () => g.localStorage.getItem("secret")],',
+      '  ["cookie", () => g.document.cookie],',
+      '  ["parent", () => g.parent.document.title],',
+      '  ["indexedDB", () => g.indexedDB.open("x")],',
+      "];",
+      "for (const [name, f] of tries) {",
+      "  try { print(name, 'READ', String(f())); } catch (e) { print(name, 'blocked', (e as Error).name); }",
+      "}",
+      "for (const url of ['/', 'http://example.com/']) {",
+      "  try { await fetch(url); print('fetch', url, 'READ'); } catch (e) { print('fetch', url, 'blocked', (e as Error).name); }",
+      "}",
+    ].join("\n");
+    await plainEdit(ex, probe);
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done", 60_000);
+    const out = await outputText(ex, "stdout");
+    expect(out.split("\n")).toHaveLength(7);
+    expect(out).not.toMatch(/READ|s3cret|c00kie/);
+    expect(out).toMatch(/^document blocked ReferenceError$/m);
+    expect(out).toMatch(/^localStorage blocked ReferenceError$/m);
+    expect(out).toMatch(/^cookie blocked ReferenceError$/m);
+    expect(out).toMatch(/^fetch \/ blocked TypeError$/m);
+    expect(out).toMatch(/^fetch http:\/\/example.com\/ blocked TypeError$/m);
+    await finish(isolated);
+  });
+});
+
+describe("nothing lost", () => {
+  test("reload keeps the edit without running it; Reset brings the original back", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    const original = await ex.getAttribute("data-source");
+    const edit = 'import { print } from "asyncio";\nprint("kept across reloads");\n';
+    await plainEdit(ex, edit);
+    await page.waitForTimeout(400);
+    await page.reload();
+    await enhanced(ex);
+    await expect.poll(() => ex.locator("pre.pg-plain").textContent()).toBe(edit);
+    expect(await ex.locator(".pg-badge").isVisible()).toBe(true);
+    expect(await ex.getByRole("status").textContent()).toMatch(/restored \(not run\)/);
+    // Restored code never runs by itself.
+    await page.waitForTimeout(300);
+    expect(await ex.locator("[role=log] .pg-line").count()).toBe(0);
+    expect(await ex.getAttribute("data-state")).toBeNull();
+
+    await ex.getByRole("button", { name: "Reset" }).click();
+    expect(await ex.locator(".pg-badge").isVisible()).toBe(false);
+    expect(await ex.locator("pre.pg-plain").isVisible()).toBe(false);
+    expect(await ex.getByRole("button", { name: "Reset" }).isDisabled()).toBe(true);
+    await page.reload();
+    await enhanced(ex);
+    expect(await ex.locator("pre.pg-plain").isVisible()).toBe(false);
+    expect(await ex.getAttribute("data-source")).toBe(original);
+    // After Reset, Run is the prebuilt original again.
+    await runAndWait(ex, "instant");
+    expect(await outputText(ex, "stdout")).not.toContain("kept across reloads");
+    await finish(isolated);
+  });
+
+  test("a Share link opens the example with the shared code", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    const edit = 'import { print } from "asyncio";\nprint("shared + code $ with symbols & more");\n';
+    await plainEdit(ex, edit);
+    await ex.getByRole("button", { name: "Share" }).click();
+    await expect.poll(() => page.url()).toMatch(/#example=/);
+    const link = page.url();
+    const other = await newIsolatedPage(browser, server, narrow);
+    await other.page.goto(link);
+    const shared = example(other.page, target!.ids[0]!);
+    await enhanced(shared);
+    await expect.poll(() => shared.locator("pre.pg-plain").textContent()).toBe(edit);
+    expect(await shared.getByRole("status").textContent()).toMatch(/shared link \(not run\)/);
+    await runAndWait(shared, "instant", 60_000);
+    expect(await outputText(shared, "stdout")).toBe("shared + code $ with symbols & more");
+    await finish(other);
+    await finish(isolated);
+  });
+});
