@@ -76,7 +76,7 @@ export function isAsyncFunction(fn: unknown): boolean {
  * Runtime-made coroutine-like objects (the small iterator `sleep(0)` returns) extend this so
  * that `iscoroutine` accepts them and reprs name them.
  */
-export abstract class NativeCoroutine<T = unknown> implements Coro<T> {
+export abstract class NativeCoroutine<T = unknown> {
   abstract next(value?: unknown): IteratorResult<unknown, T>;
   throw(e: unknown): IteratorResult<unknown, T> {
     throw e;
@@ -84,6 +84,10 @@ export abstract class NativeCoroutine<T = unknown> implements Coro<T> {
   abstract return(value: T): IteratorResult<unknown, T>;
   [Symbol.iterator](): this {
     return this;
+  }
+  /** Typed as the coroutine it stands for (it has the protocol `yield*` and tasks use). */
+  asCoro(): Coro<T> {
+    return this as unknown as Coro<T>;
   }
   get [Symbol.toStringTag](): string {
     return "Generator";

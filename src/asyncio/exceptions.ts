@@ -109,6 +109,9 @@ export class RecursionError extends RuntimeError {
 export class StopIteration extends Exception {
   static override pyName = "StopIteration";
 }
+export class StopAsyncIteration extends Exception {
+  static override pyName = "StopAsyncIteration";
+}
 export class TypeError extends Exception {
   static override pyName = "TypeError";
 }

@@ -24,6 +24,7 @@ import {
   NotImplementedError,
   RecursionError,
   StopIteration,
+  StopAsyncIteration,
   TypeError,
   ValueError,
   KeyboardInterrupt,
@@ -54,7 +55,8 @@ import {
 } from "./tasks.ts";
 import { Event, Lock, Semaphore } from "./locks.ts";
 import { Queue } from "./queues.ts";
-import { Timeout, async_with, timeout, timeout_at, wait_for } from "./timeouts.ts";
+import { Timeout, timeout, timeout_at, wait_for } from "./timeouts.ts";
+import { AsyncGenerator, AsyncItem, BREAK, aiter, anext, async_for, async_with, item } from "./idioms.ts";
 import { run } from "./runners.ts";
 import { print } from "./builtins.ts";
 import { hook, finish, reportError } from "./host.ts";
@@ -82,6 +84,7 @@ export {
   NotImplementedError,
   RecursionError,
   StopIteration,
+  StopAsyncIteration,
   TypeError,
   ValueError,
   KeyboardInterrupt,
@@ -125,6 +128,13 @@ export {
   timeout_at,
   Timeout,
   async_with,
+  async_for,
+  aiter,
+  anext,
+  item,
+  BREAK,
+  AsyncGenerator,
+  AsyncItem,
   // sync
   Event,
   Lock,
@@ -160,6 +170,7 @@ const asyncio = {
   NotImplementedError,
   RecursionError,
   StopIteration,
+  StopAsyncIteration,
   TypeError,
   ValueError,
   KeyboardInterrupt,
@@ -197,6 +208,13 @@ const asyncio = {
   timeout_at,
   Timeout,
   async_with,
+  async_for,
+  aiter,
+  anext,
+  item,
+  BREAK,
+  AsyncGenerator,
+  AsyncItem,
   Event,
   Lock,
   Semaphore,

@@ -1,14 +1,14 @@
 /**
  * Synchronisation primitives (CPython's locks.py): Event, Lock, Semaphore.
  * Waiters are futures of the running loop, woken in FIFO order. `async with lock:` is written
- * `yield* asyncio.async_with(lock, function* () { ... })` (see timeouts.ts).
+ * `yield* asyncio.async_with(lock, function* () { ... })` (see idioms.ts).
  */
 import { CancelledError, RuntimeError, ValueError } from "./exceptions.ts";
 import type { Coro } from "./coroutines.ts";
 import { addressOf } from "./format.ts";
 import type { Future } from "./futures.ts";
 import { getRunningLoop } from "./loopstate.ts";
-import type { AsyncContextManager } from "./timeouts.ts";
+import type { AsyncContextManager } from "./idioms.ts";
 
 export class Event {
   _waiters: Future<boolean>[] = [];

@@ -466,7 +466,7 @@ export function sleep(delay: number): Coro<void>;
 export function sleep<R>(delay: number, result: R): Coro<R>;
 export function sleep<R>(delay: number, result?: R): Coro<R | undefined> {
   if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
-  if (delay <= 0) return new SleepZero(result);
+  if (delay <= 0) return new SleepZero(result).asCoro();
   return sleepFor(delay, result);
 }
 

@@ -1,45 +1,22 @@
 /**
- * `asyncio.timeout` / `timeout_at` (CPython's timeouts.py), `wait_for` (built on them since
- * 3.12: the awaited coroutine runs in the caller's task, no new Task), and the runtime's idiom
- * for `async with`:
+ * `asyncio.timeout` / `timeout_at` (CPython's timeouts.py) and `wait_for` (built on them since
+ * 3.12: the awaited coroutine runs in the caller's task, no new Task). Used with the
+ * `async with` idiom of idioms.ts:
  *
  *     // async with asyncio.timeout(1) as cm:          Python
  *     //     await work()
  *     yield* asyncio.async_with(asyncio.timeout(1), function* (cm) {
  *       yield* work();
  *     });
- *
- * `async_with(cm, body)` awaits `cm.__aenter__()`, runs the body coroutine with its value,
- * then awaits `cm.__aexit__(error)`; a truthy result swallows the error, as in Python.
  */
 import { CancelledError, RuntimeError, TimeoutError } from "./exceptions.ts";
 import { registerFunction, type Coro } from "./coroutines.ts";
+import { async_with, type AsyncContextManager } from "./idioms.ts";
 import { repr } from "./format.ts";
 import type { Future } from "./futures.ts";
 import type { Handle } from "./events.ts";
 import { getRunningLoop } from "./loopstate.ts";
 import { _cancel_and_wait, current_task, ensure_future, type Task } from "./tasks.ts";
-
-/** An asynchronous context manager: what `async with` accepts. */
-export interface AsyncContextManager<V = unknown> {
-  __aenter__(): Coro<V>;
-  __aexit__(error: unknown): Coro<unknown>;
-}
-
-/** `async with cm as value: body`; see the module comment. */
-export function* async_with<V, R>(cm: AsyncContextManager<V>, body: (value: V) => Coro<R>): Coro<R | undefined> {
-  const value = yield* cm.__aenter__();
-  let result: R;
-  try {
-    result = yield* body(value);
-  } catch (e) {
-    if (yield* cm.__aexit__(e)) return undefined;
-    throw e;
-  }
-  yield* cm.__aexit__(null);
-  return result;
-}
-registerFunction(async_with, "async_with", "asyncio/timeouts.py", 1);
 
 type TimeoutState = "created" | "active" | "expiring" | "expired" | "finished";
 
@@ -117,7 +94,7 @@ export class Timeout implements AsyncContextManager<Timeout> {
   }
 
   __repr__(): string {
-    const info = [this._state];
+    const info: string[] = [this._state];
     if (this._state === "active") info.push(`when=${this._when === null ? "None" : repr(this._when)}`);
     return `<Timeout [${info.join(" ")}]>`;
   }
