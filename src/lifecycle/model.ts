@@ -158,7 +158,8 @@ class Replay {
   current: HandleInfo | null = null;
   /** callback handle → the future it belongs to, for done-callback marks */
   callbackFuture = new Map<ObjectId, ObjectId | null>();
-  lastTimerFired: ObjectId | null = null;
+  /** the previous event started a plain callback handle (a step may run inside it) */
+  callbackRunning = false;
 
   readyList(): ReadyEntry[] {
     return this.ready.slice(this.readyHead);
@@ -260,9 +261,15 @@ class Replay {
         break;
       }
       case "step-begin": {
-        this.dequeue((r) => r.kind === "step" && r.task === e.task);
         const t = this.tasks.get(e.task);
-        this.beginHandle({ kind: "step", task: e.task, handle: null, label: `${t?.name ?? e.task} step` }, index, e, sink);
+        if (this.callbackRunning) {
+          // a step run from inside a plain handle (CPython queues task_wakeup / __step as a
+          // Handle when the task is already queued): same handle, now a task's step
+          if (this.current) this.current = { ...this.current, kind: "step", task: e.task };
+        } else {
+          this.dequeue((r) => r.kind === "step" && r.task === e.task);
+          this.beginHandle({ kind: "step", task: e.task, handle: null, label: `${t?.name ?? e.task} step` }, index, e, sink);
+        }
         if (!t) break;
         t.cancelPending = false;
         // CPython throws CancelledError into a coroutine that never started: it ends at once,
@@ -333,12 +340,12 @@ class Replay {
         break;
       }
       case "callback-run": {
-        const merged = this.lastTimerFired === e.handle;
         this.dequeue((r) => (r.kind === "callback" || r.kind === "timer") && r.handle === e.handle);
         const future = this.callbackFuture.get(e.handle) ?? null;
         this.callbackFuture.delete(e.handle);
-        // a timer's callback reported as it runs belongs to the handle that timer-fired opened
-        if (!merged) this.beginHandle({ kind: "callback", task: null, handle: e.handle, label: e.callback }, index, e, sink);
+        this.beginHandle({ kind: "callback", task: null, handle: e.handle, label: e.callback }, index, e, sink);
+        // only the task's own step or wake-up, queued as a plain handle, runs a step inside it
+        this.callbackRunning = /^Task\.task_(wakeup|step)\(\)$/.test(e.callback);
         if (future !== null) {
           sink?.mark({
             kind: "callback",
@@ -350,18 +357,19 @@ class Replay {
             text: `done callback ${e.callback}`,
           });
         }
-        break;
+        return;
       }
       case "timer-added": {
         this.timers.set(e.handle, { handle: e.handle, when: e.when, callback: e.callback });
         break;
       }
       case "timer-fired": {
+        // a due timer moves to the end of the ready queue (CPython's _run_once); it runs later
+        // in this iteration as a callback-run of the same handle
         const timer = this.timers.get(e.handle);
         this.timers.delete(e.handle);
-        this.beginHandle({ kind: "timer", task: null, handle: e.handle, label: timer ? timer.callback : "timer" }, index, e, sink);
-        this.lastTimerFired = e.handle;
-        return;
+        this.ready.push({ kind: "timer", handle: e.handle, label: timer ? timer.callback : "timer", queuedIteration: e.iteration });
+        break;
       }
       case "print": {
         sink?.mark({
@@ -376,7 +384,7 @@ class Replay {
         break;
       }
     }
-    this.lastTimerFired = null;
+    if (e.type !== "task-woken") this.callbackRunning = false;
   }
 
   private beginHandle(h: HandleInfo, index: number, e: LifecycleEvent, sink: Sink | null): void {
@@ -439,6 +447,8 @@ export class LifecycleModel {
   private openIterationFrame: Frame | null = null;
   private checkpoints: { end: number; replay: Replay }[] = [];
   private sink: Sink;
+  /** per event: 1 if it starts a handle, 2 if it begins an iteration, else 0 */
+  readonly eventKinds: number[] = [];
   /** print seq → index of its event */
   private printIndex = new Map<number, number>();
 
@@ -484,10 +494,12 @@ export class LifecycleModel {
         if (m.kind === "print") this.printIndex.set(m.seq, m.index);
       },
       handle: (h, index, e, position) => {
+        this.eventKinds[index] = 1;
         this.closeFrame(index);
         this.openFrame = { kind: "handle", end: index, iteration: e.iteration, time: e.time, handle: h, handleIndex: position };
       },
       iteration: (e, index) => {
+        this.eventKinds[index] = 2;
         this.closeFrame(index);
         if (this.openIterationFrame) {
           this.openIterationFrame.end = index;
@@ -513,6 +525,7 @@ export class LifecycleModel {
       const index = this.events.length;
       if (this.startTime === null) this.startTime = e.time;
       this.events.push(e);
+      this.eventKinds.push(0);
       this.live.apply(e, index, this.sink);
       // a checkpoint every 4,096 events keeps any snapshot within that many replayed events
       if ((index + 1) % 4096 === 0) this.checkpoints.push({ end: index + 1, replay: cloneReplay(this.live) });
@@ -624,7 +637,7 @@ function cloneReplay(r: Replay): Replay {
   c.handlesInIteration = r.handlesInIteration;
   c.current = r.current ? { ...r.current } : null;
   c.callbackFuture = new Map(r.callbackFuture);
-  c.lastTimerFired = r.lastTimerFired;
+  c.callbackRunning = r.callbackRunning;
   return c;
 }
 

@@ -68,7 +68,7 @@ export const VIEW_CSS = `
 .lc-view .lc-tl-corner { position: sticky; left: 0; z-index: 3; flex: none; background: var(--lc-soft); font-size: 11px; color: var(--lc-muted); padding: 2px 6px; }
 .lc-view .lc-tl-rows { position: absolute; left: 0; }
 .lc-view .lc-tl-row { display: flex; border-bottom: 1px solid var(--lc-soft); }
-.lc-view .lc-tl-name { position: sticky; left: 0; z-index: 1; flex: none; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+.lc-view .lc-tl-name { position: sticky; left: 0; z-index: 2; flex: none; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
   font-size: 12px; padding: 0 6px; background: var(--lc-bg); border-right: 1px solid var(--lc-line); }
 .lc-view .lc-tl-row.lc-sel .lc-tl-name { font-weight: 700; }
 .lc-view .lc-tl-row svg, .lc-view .lc-tl-ruler svg { flex: none; display: block; }
@@ -87,7 +87,9 @@ export const VIEW_CSS = `
 .lc-view .lc-mark-print { fill: var(--lc-bg); stroke: var(--lc-print); stroke-width: 2; cursor: pointer; }
 .lc-view .lc-mark-print.lc-highlight { fill: var(--lc-print); stroke: var(--lc-cursor); }
 .lc-view .lc-active-item { stroke: var(--lc-cursor) !important; stroke-width: 2.5 !important; }
-.lc-view .lc-cursor { stroke: var(--lc-cursor); stroke-width: 2; }
+.lc-view .lc-tl-future { position: absolute; top: 0; z-index: 1; pointer-events: none; border-left: 2px solid var(--lc-cursor);
+  background: color-mix(in srgb, var(--lc-bg) 70%, transparent); }
+.lc-view .lc-tl-future[hidden] { display: none; }
 .lc-view .lc-hatch-line { stroke: var(--lc-scheduled); stroke-width: 1.2; }
 .lc-view .lc-details { font-size: 12.5px; min-height: 2.8em; margin: .35rem 0 0; overflow-wrap: anywhere; }
 .lc-view .lc-details code { font-size: 11.5px; }

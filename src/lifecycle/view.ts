@@ -121,7 +121,6 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   let handleOf: number[] = [];
   let col = 0;
   let handleCol = -1;
-  let lastTimerHandle: ObjectId | null = null;
   let iterationTicks: { col: number; iteration: number; time: number }[] = [];
   let loopHandles: LoopHandle[] = [];
   let marksByLane = new Map<ObjectId | null, Mark[]>();
@@ -158,7 +157,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     buttons.appendChild(b);
     return b;
   };
-  const bStart = mk("⏮", "Back to the start", () => stepTo(0));
+  const bStart = mk("⇤ start", "Back to the start", () => stepTo(0));
   const bIterBack = mk("◀◀ iteration", "Back one loop iteration", () => stepBy("iteration", -1));
   const bHandleBack = mk("◀ handle", "Back one handle", () => stepBy("handle", -1));
   const bHandleFwd = mk("handle ▶", "Forward one handle", () => stepBy("handle", 1));
@@ -231,7 +230,9 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   rulerSvg.setAttribute("height", String(RULER_H));
   ruler.append(corner, rulerSvg);
   const rows = el(doc, "div", { class: "lc-tl-rows" });
-  sizer.append(ruler, rows);
+  // step mode: what lies after the cursor is dimmed by this overlay, whose left edge is the cursor
+  const future = el(doc, "div", { class: "lc-tl-future", hidden: "", "aria-hidden": "true" });
+  sizer.append(ruler, rows, future);
   scroll.appendChild(sizer);
   // the hatch pattern of Scheduled segments (one per view, so that destroying one keeps the others')
   const defs = doc.createElementNS(SVG_NS, "svg");
@@ -241,7 +242,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   defs.style.position = "absolute";
   defs.innerHTML = `<defs><pattern id="${uid}-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="lc-hatch-line" x1="0" y1="0" x2="0" y2="5"/></pattern></defs>`;
   timeline.append(defs, help, scroll);
-  const details = el(doc, "p", { class: "lc-details", "aria-live": "polite" });
+  const DETAILS_HINT = "Point at or focus a segment or mark of the timeline to see what the task waits on and its repr.";
+  const details = el(doc, "p", { class: "lc-details", "aria-live": "polite" }, DETAILS_HINT);
   timeline.appendChild(details);
 
   // table
@@ -281,40 +283,28 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
 
   function ingest(): void {
     const events = model.events;
+    const kinds = model.eventKinds;
     for (let i = cols.length; i < events.length; i++) {
       const e = events[i]!;
-      let start = false;
-      if (e.type === "iteration-begin") {
+      const kind = kinds[i]!;
+      if (kind === 2) {
         col += ITERATION_GAP;
         iterationTicks.push({ col, iteration: e.iteration, time: e.time });
         cols.push(col);
         handleOf.push(-1);
         handleCol = -1;
-        lastTimerHandle = null;
-        continue;
-      }
-      if (e.type === "step-begin" || e.type === "timer-fired") start = true;
-      if (e.type === "callback-run" && lastTimerHandle !== e.handle) start = true;
-      if (start) {
+      } else if (kind === 1) {
         handleCol = col;
         col += 1;
         cols.push(handleCol);
         handleOf.push(handleCol);
-        if (e.type !== "step-begin") {
-          loopHandles.push({
-            col: handleCol,
-            label: e.type === "callback-run" ? e.callback : "timer",
-            index: i,
-            iteration: e.iteration,
-            time: e.time,
-          });
+        if (e.type === "callback-run") {
+          loopHandles.push({ col: handleCol, label: e.callback, index: i, iteration: e.iteration, time: e.time });
         }
       } else {
         cols.push(handleCol >= 0 ? handleCol + 0.5 : col);
         handleOf.push(handleCol);
-        if (e.type === "callback-run" && loopHandles.length) loopHandles[loopHandles.length - 1]!.label = e.callback;
       }
-      lastTimerHandle = e.type === "timer-fired" ? e.handle : null;
     }
     for (; marksSeen < model.marks.length; marksSeen++) {
       const m = model.marks[marksSeen]!;
@@ -344,12 +334,15 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
 
   function render(): void {
     if (destroyed) return;
+    // layout reads first, before this frame writes anything (no forced synchronous layout)
+    const scrollTop = scroll.scrollTop;
+    if (!viewport.width) viewport = { width: scroll.clientWidth, height: scroll.clientHeight };
     ingest();
     const snap = currentSnapshot();
     renderStatus(snap);
     renderMarkers(snap);
     renderStep(snap);
-    renderTimeline(snap);
+    renderTimeline(snap, scrollTop);
     renderTable();
   }
 
@@ -564,8 +557,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
 
   function unitWidth(): number {
     const total = Math.max(1, col + 1);
-    const avail = Math.max(200, (scroll.clientWidth || 640) - NAME_W - 4);
-    return Math.max(3, Math.min(18, avail / total));
+    const avail = Math.max(200, (viewport.width || 640) - NAME_W - 4);
+    return Math.max(3, Math.min(24, avail / total));
   }
 
   function laneItems(lane: ObjectId | null): LaneItem[] {
@@ -627,51 +620,71 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     return `${where} · ${m.text} at ${when}`;
   }
 
-  function renderTimeline(snap: Snapshot): void {
+  let rowsKey = "";
+  let rulerKey = "";
+  let viewport = { width: 0, height: 0 };
+
+  function renderTimeline(snap: Snapshot, scrollTop: number): void {
     const lanes = laneIds();
     const u = unitWidth();
     const width = Math.ceil((col + 1) * u) + 8;
-    sizer.style.width = `${NAME_W + width}px`;
-    sizer.style.height = `${RULER_H + lanes.length * ROW_H}px`;
     const big = lanes.length > 200;
     aggregate.textContent = big
       ? `${lanes.length - 1} tasks: lanes are drawn as you scroll. ${snap.tasks.filter((t) => t.state !== "done").length} not done at this point.`
       : "";
-    // ruler: iteration numbers, loop time where it moved, the step cursor
-    rulerSvg.setAttribute("width", String(width));
-    const parts: string[] = [];
-    let lastLabel = -Infinity;
-    let lastTime = model.startTime ?? 0;
-    let lastTimeLabel = -Infinity;
-    for (const t of iterationTicks) {
-      const x = t.col * u;
-      parts.push(`<line class="lc-tick" x1="${x}" y1="${RULER_H - 8}" x2="${x}" y2="${RULER_H}"/>`);
-      if (x - lastLabel >= 22) {
-        parts.push(`<text class="lc-tick-label" x="${x + 2}" y="${RULER_H - 10}">${t.iteration}</text>`);
-        lastLabel = x;
-      }
-      if (t.time !== lastTime && x - lastTimeLabel >= 60) {
-        parts.push(`<text class="lc-tick-time" x="${x + 2}" y="10">+${formatTime(model.relativeTime(t.time))}s</text>`);
-        lastTimeLabel = x;
-      }
-      lastTime = t.time;
+    // the step cursor and the dimmed future: cheap, done on every frame
+    if (position === null) {
+      future.hidden = true;
+    } else {
+      const x = cursorCol(position) * u;
+      future.hidden = false;
+      future.style.left = `${NAME_W + x}px`;
+      future.style.width = `${Math.max(0, width - x)}px`;
+      future.style.height = `${RULER_H + lanes.length * ROW_H}px`;
     }
-    const cursorX = position === null ? null : cursorCol(position) * u;
-    if (cursorX !== null) parts.push(`<line class="lc-cursor" x1="${cursorX}" y1="0" x2="${cursorX}" y2="${RULER_H}"/>`);
-    rulerSvg.innerHTML = parts.join("");
+    const rk = `${model.length}|${u}`;
+    if (rk !== rulerKey) {
+      rulerKey = rk;
+      sizer.style.width = `${NAME_W + width}px`;
+      sizer.style.height = `${RULER_H + lanes.length * ROW_H}px`;
+      rulerSvg.setAttribute("width", String(width));
+      // ruler: iteration numbers, and the loop time where it moved
+      const parts: string[] = [];
+      let lastLabel = -Infinity;
+      let lastTime = model.startTime ?? 0;
+      let lastTimeLabel = -Infinity;
+      for (const t of iterationTicks) {
+        const x = t.col * u;
+        parts.push(`<line class="lc-tick" x1="${x}" y1="${RULER_H - 8}" x2="${x}" y2="${RULER_H}"/>`);
+        if (x - lastLabel >= 22) {
+          parts.push(`<text class="lc-tick-label" x="${x + 2}" y="${RULER_H - 10}">${t.iteration}</text>`);
+          lastLabel = x;
+        }
+        if (t.time !== lastTime && x - lastTimeLabel >= 60) {
+          parts.push(`<text class="lc-tick-time" x="${x + 2}" y="10">+${formatTime(model.relativeTime(t.time))}s</text>`);
+          lastTimeLabel = x;
+        }
+        lastTime = t.time;
+      }
+      rulerSvg.innerHTML = parts.join("");
+    }
 
-    // only the lanes in view (plus a margin) are drawn
-    const viewTop = Math.max(0, scroll.scrollTop - RULER_H);
-    const viewH = scroll.clientHeight || 352;
+    // only the lanes in view (plus a margin) are drawn, and only again when they change
+    const viewTop = Math.max(0, scrollTop - RULER_H);
+    const viewH = viewport.height || 352;
     const first = Math.max(0, Math.floor(viewTop / ROW_H) - 3);
     const last = Math.min(lanes.length, Math.ceil((viewTop + viewH) / ROW_H) + 3);
+    const activeKey = active ? activeItemKey() : null;
+    const key = `${model.length}|${u}|${first}|${last}|${selectedTask}|${highlighted}|${activeKey?.lane}:${activeKey?.key}|${finished}`;
+    if (key === rowsKey) return;
+    rowsKey = key;
     rows.style.top = `${RULER_H + first * ROW_H}px`;
     rows.style.width = `${NAME_W + width}px`;
     const html: string[] = [];
-    const activeKey = active ? activeItemKey() : null;
+    const states = new Map<ObjectId, TaskSnapshot>();
+    for (const t of model.currentTasks()) states.set(t.id, t);
     for (let li = first; li < last; li++) {
-      const lane = lanes[li]!;
-      html.push(laneHtml(lane, li, u, width, cursorX, activeKey, snap));
+      html.push(laneHtml(lanes[li]!, li, u, width, activeKey, states));
     }
     rows.innerHTML = html.join("");
   }
@@ -690,20 +703,16 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     li: number,
     u: number,
     width: number,
-    cursorX: number | null,
     activeKey: { lane: number; key: string } | null,
-    snap: Snapshot,
+    states: Map<ObjectId, TaskSnapshot>,
   ): string {
     const parts: string[] = [];
     const mid = ROW_H / 2;
     const isActive = (key: string): string => (activeKey && activeKey.lane === li && activeKey.key === key ? " lc-active-item" : "");
     let name: string;
-    // in step mode, draw only what happened up to the cursor
-    const limit = position ?? Infinity;
     if (lane === null) {
       name = "loop";
       for (const h of loopHandles) {
-        if (h.index >= limit) break;
         parts.push(
           `<rect class="lc-seg-running${isActive(`h${h.index}`)}" x="${h.col * u + 0.5}" y="${mid - 3}" width="${Math.max(1, u - 1)}" height="6" data-key="h${h.index}"><title>${esc(`ran ${h.label}`)}</title></rect>`,
         );
@@ -714,11 +723,9 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
       const segs = model.segments.get(lane) ?? [];
       for (let i = 0; i < segs.length; i++) {
         const s = segs[i]!;
-        if (s.startIndex >= limit) break;
         const prev = i > 0 ? segs[i - 1]!.state : null;
         const x1 = xAt(s.startIndex, prev) * u;
-        const endIndex = s.endIndex !== null && s.endIndex < limit ? s.endIndex : null;
-        const x2 = endIndex !== null ? xAt(endIndex, s.state) * u : position !== null ? cursorCol(position) * u : col * u;
+        const x2 = s.endIndex !== null ? xAt(s.endIndex, s.state) * u : col * u;
         const w = Math.max(x2 - x1, s.state === "running" ? 2 : 0);
         const key = `s${s.startIndex}`;
         const title = `<title>${esc(`${name}: ${stateLabel(s.state, s.outcome)}${s.waitingOn ? ` on ${s.waitingOn}` : ""}`)}</title>`;
@@ -742,7 +749,6 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
       }
     }
     for (const m of marksByLane.get(lane) ?? []) {
-      if (m.index >= limit) break;
       const x = (cols[m.index] ?? col) * u;
       const key = `m${m.index}`;
       const title = `<title>${esc(describeMark(m))}</title>`;
@@ -757,12 +763,9 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
         );
       }
     }
-    if (cursorX !== null) parts.push(`<line class="lc-cursor" x1="${cursorX}" y1="0" x2="${cursorX}" y2="${ROW_H}"/>`);
     const sel = lane !== null && lane === selectedTask ? " lc-sel" : "";
-    const stateNow = lane === null ? "" : (() => {
-      const t = snap.tasks.find((x) => x.id === lane);
-      return t ? ` (${describeState(t)})` : "";
-    })();
+    const now = lane === null ? undefined : states.get(lane);
+    const stateNow = now ? ` (${describeState(now)})` : "";
     return (
       `<div class="lc-tl-row${sel}" data-lane="${li}" style="height:${ROW_H}px">` +
       `<div class="lc-tl-name" style="width:${NAME_W}px;line-height:${ROW_H}px" title="${esc(name + stateNow)}">${esc(name)}</div>` +
@@ -906,7 +909,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     schedule();
   });
   scroll.addEventListener("focus", () => {
-    if (!details.textContent) details.textContent = "Use the arrow keys to move along the lanes.";
+    if (details.textContent === DETAILS_HINT) details.textContent = "Arrow keys move along a lane and between lanes; Enter on a print shows its output line.";
   });
 
   function revealLane(li: number, x: number | null): void {
@@ -966,18 +969,26 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     handleOf = [];
     col = 0;
     handleCol = -1;
-    lastTimerHandle = null;
     iterationTicks = [];
     loopHandles = [];
     marksByLane = new Map();
     marksSeen = 0;
     tbody.textContent = "";
-    details.textContent = "";
+    details.textContent = DETAILS_HINT;
     announce.textContent = "";
     scroll.scrollTop = 0;
     scroll.scrollLeft = 0;
+    rowsKey = "";
+    rulerKey = "";
     schedule();
   }
+
+  const win = doc.defaultView;
+  const resize = win && "ResizeObserver" in win ? new win.ResizeObserver(() => {
+    viewport = { width: scroll.clientWidth, height: scroll.clientHeight };
+    schedule();
+  }) : null;
+  resize?.observe(scroll);
 
   schedule();
 
@@ -998,6 +1009,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
       showPrint(seq);
     },
     destroy(): void {
+      resize?.disconnect();
       root.remove();
       defs.remove();
     destroyed = true;

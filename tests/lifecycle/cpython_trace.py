@@ -32,6 +32,9 @@ import sys
 
 TRANSITIONS = []
 STATE = {}
+# a task is named as when it was created (set_name() later does not rename its lane), as the
+# life-cycle view does: the runtime reports the name in task-created
+NAMES = {}
 LOOPS = []
 
 
@@ -42,7 +45,7 @@ def record(task, to, outcome=None):
     STATE[id(task)] = to
     loop = task.get_loop()
     TRANSITIONS.append({
-        "task": task.get_name(),
+        "task": NAMES.setdefault(id(task), task.get_name()),
         "from": frm,
         "to": to,
         "outcome": outcome,
@@ -54,6 +57,7 @@ class TracedTask(asyncio.tasks._PyTask):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         STATE[id(self)] = "created"
+        NAMES[id(self)] = self.get_name()
         # Task.__init__ queued the first step with call_soon
         record(self, "scheduled")
 
