@@ -76,6 +76,14 @@ class SiteSearch extends HTMLElement {
       this.#list.querySelector("a")?.focus();
     });
     input.addEventListener("input", () => void this.#search(input.value));
+    // In a type=search input Chromium spends Escape on clearing the text; readers expect
+    // Escape to close a search dialog whatever it holds.
+    dialog.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        dialog.close();
+      }
+    });
     document.addEventListener("keydown", (event) => {
       const typing = (event.target as Element | null)?.closest("input, textarea, select, [contenteditable], .monaco-editor");
       if ((event.key === "k" && (event.metaKey || event.ctrlKey)) || (event.key === "/" && !typing)) {
