@@ -1,0 +1,83 @@
+// Running one program: CPython 3.13 on the virtual clock (fuzz/pyvclock.py) and our runtime
+// (the CLI of `npm run example`, spawned with node directly to skip npm's start-up).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RunResult } from "./compare.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, "..");
+export const PYVCLOCK = join(here, "pyvclock.py");
+export const CLI = join(ROOT, "src/cli/example.ts");
+/** pyvclock.py's exit status for a program that would wait forever in CPython. */
+export const DEADLOCK_STATUS = 86;
+/** The status given to a run killed for taking too long. */
+export const TIMEOUT_STATUS = 124;
+
+export type PythonLookup = { ok: true; command: string } | { ok: false; reason: string };
+
+/**
+ * The CPython 3.13 to compare with: $CONFORMANCE_PYTHON, else pyenv's 3.13.0, else
+ * `python3.13` on the PATH. Each candidate must say it is CPython 3.13.
+ */
+export function findPython(): PythonLookup {
+  const candidates: string[] = [];
+  if (process.env.CONFORMANCE_PYTHON) candidates.push(process.env.CONFORMANCE_PYTHON);
+  const pyenv = join(homedir(), ".pyenv/versions/3.13.0/bin/python3.13");
+  if (existsSync(pyenv)) candidates.push(pyenv);
+  candidates.push("python3.13");
+  const tried: string[] = [];
+  for (const command of candidates) {
+    const r = spawnSync(command, ["-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"], {
+      encoding: "utf8",
+      timeout: 20_000,
+      env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" },
+    });
+    const said = (r.stdout ?? "").trim();
+    if (r.status === 0 && said === "cpython 3 13") return { ok: true, command };
+    tried.push(`${command}: ${r.error ? r.error.message : said || (r.stderr ?? "").trim().split("\n").pop() || `status ${r.status}`}`);
+  }
+  return { ok: false, reason: `no CPython 3.13 found (${tried.join("; ")})` };
+}
+
+function run(command: string, args: string[], cwd: string, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolveRun({ stdout: "", stderr: `${e.message}\n`, status: 99 });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolveRun({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        status: timedOut ? TIMEOUT_STATUS : (code ?? 99),
+      });
+    });
+  });
+}
+
+export function runPython(python: string, pyFile: string, timeoutMs = 30_000): Promise<RunResult> {
+  return run(python, [PYVCLOCK, pyFile], dirname(pyFile), timeoutMs, {
+    ...process.env,
+    PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0",
+    PYTHONHASHSEED: "0",
+    PYTHONDONTWRITEBYTECODE: "1",
+  });
+}
+
+export function runRuntime(tsFile: string, timeoutMs = 30_000): Promise<RunResult> {
+  return run(process.execPath, [CLI, tsFile], ROOT, timeoutMs);
+}
