@@ -37,6 +37,7 @@ export class Handle implements ReadyEntry {
   }
 
   cancel(): void {
+    if (!this._cancelled && listener !== null) emit({ type: "handle-cancelled", handle: this._id }, this._loop.time(), this._loop._iteration);
     this._cancelled = true;
   }
 
@@ -94,7 +95,10 @@ export class TimerHandle extends Handle {
   }
 
   override cancel(): void {
-    if (!this._cancelled) this._loop._timerCancelled(this);
+    if (!this._cancelled) {
+      this._loop._timerCancelled(this);
+      if (listener !== null) emit({ type: "handle-cancelled", handle: this._id }, this._loop.time(), this._loop._iteration);
+    }
     this._cancelled = true;
   }
 

@@ -50,6 +50,8 @@ export type LifecycleEvent = EventBase &
     | { type: "callback-run"; handle: ObjectId; callback: string }
     | { type: "timer-added"; handle: ObjectId; when: number; callback: string }
     | { type: "timer-fired"; handle: ObjectId }
+    /** Handle.cancel() / TimerHandle.cancel(): it will not run (a cancelled sleep drops its timer) */
+    | { type: "handle-cancelled"; handle: ObjectId }
     | { type: "print"; text: string; task: ObjectId | null }
   );
 

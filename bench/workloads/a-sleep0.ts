@@ -1,0 +1,21 @@
+// (a) 100,000 tasks each doing 10 sleep(0), gathered.
+import asyncio from "asyncio";
+
+const N = 100_000;
+const K = 10;
+
+function* worker() {
+  for (let i = 0; i < K; i++) yield* asyncio.sleep(0);
+}
+
+function* main() {
+  const tasks: asyncio.Task[] = [];
+  for (let i = 0; i < N; i++) tasks.push(asyncio.create_task(worker()));
+  yield* asyncio.gather(...tasks);
+}
+
+const t0 = performance.now();
+await asyncio.run(main());
+const seconds = (performance.now() - t0) / 1000;
+// Task steps: each worker runs K + 1 steps; main runs 2.
+(globalThis as { __bench__?: unknown }).__bench__ = { seconds, steps: N * (K + 1) + 2 };
