@@ -81,10 +81,11 @@ export interface Transition {
   note: string;
 }
 
+/** An entry of the loop's ready queue; `queuedAt` is the index of the event that queued it. */
 export type ReadyEntry =
-  | { kind: "step"; task: ObjectId; label: string; reason: "created" | "yield" | "wakeup"; queuedIteration: number }
-  | { kind: "callback"; handle: ObjectId; label: string; future: ObjectId | null; queuedIteration: number }
-  | { kind: "timer"; handle: ObjectId; label: string; queuedIteration: number };
+  | { kind: "step"; task: ObjectId; label: string; reason: "created" | "yield" | "wakeup"; queuedIteration: number; queuedAt: number; cancelled?: boolean }
+  | { kind: "callback"; handle: ObjectId; label: string; future: ObjectId | null; queuedIteration: number; queuedAt: number; cancelled?: boolean }
+  | { kind: "timer"; handle: ObjectId; label: string; queuedIteration: number; queuedAt: number; cancelled?: boolean };
 
 export interface TimerEntry {
   handle: ObjectId;
@@ -158,6 +159,9 @@ class Replay {
   current: HandleInfo | null = null;
   /** callback handle → the future it belongs to, for done-callback marks */
   callbackFuture = new Map<ObjectId, ObjectId | null>();
+  /** handles cancelled while queued: skipped when the loop reaches them */
+  cancelledHandles = new Set<ObjectId>();
+  lastIterationIndex = 0;
   /** the previous event started a plain callback handle (a step may run inside it) */
   callbackRunning = false;
 
@@ -214,6 +218,15 @@ class Replay {
     };
     switch (e.type) {
       case "iteration-begin": {
+        // cancelled handles of the previous iteration's batch were skipped without an event
+        if (this.cancelledHandles.size > 0) {
+          const before = this.lastIterationIndex;
+          this.ready = this.readyList().filter(
+            (r) => !(r.kind !== "step" && r.queuedAt < before && this.cancelledHandles.has(r.handle)),
+          );
+          this.readyHead = 0;
+        }
+        this.lastIterationIndex = index;
         this.iterationReady = e.ready;
         this.handlesInIteration = 0;
         this.current = null;
@@ -248,6 +261,7 @@ class Replay {
           label: `${t?.name ?? `task ${e.task}`}: ${e.reason === "wakeup" ? "wake-up" : "step"}`,
           reason: e.reason,
           queuedIteration: e.iteration,
+          queuedAt: index,
         });
         if (t && t.state !== "scheduled" && t.state !== "done") {
           const note =
@@ -336,6 +350,7 @@ class Replay {
           label: e.callback,
           future: e.future,
           queuedIteration: e.iteration,
+          queuedAt: index,
         });
         break;
       }
@@ -368,7 +383,18 @@ class Replay {
         // in this iteration as a callback-run of the same handle
         const timer = this.timers.get(e.handle);
         this.timers.delete(e.handle);
-        this.ready.push({ kind: "timer", handle: e.handle, label: timer ? timer.callback : "timer", queuedIteration: e.iteration });
+        this.ready.push({ kind: "timer", handle: e.handle, label: timer ? timer.callback : "timer", queuedIteration: e.iteration, queuedAt: index });
+        break;
+      }
+      case "handle-cancelled": {
+        // a cancelled timer leaves the heap; a cancelled handle stays queued but will not run
+        // (CPython skips it when its turn comes), so it leaves the queue shown to readers
+        this.timers.delete(e.handle);
+        this.cancelledHandles.add(e.handle);
+        for (let i = this.readyHead; i < this.ready.length; i++) {
+          const r = this.ready[i]!;
+          if (r.kind !== "step" && r.handle === e.handle) this.ready[i] = { ...r, cancelled: true, label: `${r.label} (cancelled)` };
+        }
         break;
       }
       case "print": {
@@ -638,6 +664,8 @@ function cloneReplay(r: Replay): Replay {
   c.current = r.current ? { ...r.current } : null;
   c.callbackFuture = new Map(r.callbackFuture);
   c.callbackRunning = r.callbackRunning;
+  c.cancelledHandles = new Set(r.cancelledHandles);
+  c.lastIterationIndex = r.lastIterationIndex;
   return c;
 }
 
