@@ -90,6 +90,17 @@ export function exceptionLine(error: unknown): string {
 
 /** The whole traceback text, ending with a newline. */
 export function formatException(error: unknown, mapper: PositionMapper | null = io.mapPosition): string {
+  // `raise X from Y` (asyncio's own `raise TimeoutError from exc_val` in timeouts.py and
+  // wait_for): CPython prints the cause's traceback first, then this line, then X's.
+  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
+  const chained =
+    cause instanceof Error
+      ? formatException(cause, mapper) + "\nThe above exception was the direct cause of the following exception:\n\n"
+      : "";
+  return chained + formatOne(error, mapper);
+}
+
+function formatOne(error: unknown, mapper: PositionMapper | null): string {
   let out = "Traceback (most recent call last):\n";
   for (const f of userFrames(error, mapper)) {
     out += `  File "${f.file}", line ${f.line}, in ${f.name}\n`;
