@@ -31,6 +31,7 @@ export const significant = (stderr: string, status: number): string =>
     .join("\n") + "\n";
 
 const NEVER_RETRIEVED = /^(Task|Future) exception was never retrieved$/;
+const CHAIN = /^(The above exception was the direct cause of the following exception:|During handling of the above exception, another exception occurred:)$/;
 
 /**
  * Splits significant stderr lines into the never-retrieved report blocks (sorted) and the
@@ -45,8 +46,13 @@ export function splitReports(err: string): { ordered: string[]; reports: string[
     if (NEVER_RETRIEVED.test(lines[i]) && lines[i + 1]?.startsWith("future: ")) {
       const block = [lines[i], lines[i + 1]];
       let j = i + 2;
-      if (lines[j] === "Traceback (most recent call last):") block.push(lines[j++]);
-      if (j < lines.length && !lines[j].startsWith("exit status: ")) block.push(lines[j++]);
+      // one exception, or a chain of them joined by CPython's "The above exception ..." lines
+      for (;;) {
+        if (lines[j] === "Traceback (most recent call last):") block.push(lines[j++]);
+        if (j < lines.length && !lines[j].startsWith("exit status: ")) block.push(lines[j++]);
+        if (!CHAIN.test(lines[j] ?? "")) break;
+        block.push(lines[j++]);
+      }
       reports.push(block.join("\n"));
       i = j - 1;
     } else {

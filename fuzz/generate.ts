@@ -89,7 +89,7 @@ export type Value =
   | { t: "none" }
   | { t: "list"; v: number[] };
 
-export type ExcClass = "ValueError" | "RuntimeError" | "KeyError" | "TypeError" | "AppError";
+export type ExcClass = "ValueError" | "RuntimeError" | "KeyError" | "TypeError" | "AppError" | "CancelledError";
 export interface ExcSpec {
   cls: ExcClass;
   msg: string;
@@ -116,7 +116,20 @@ export interface FutureObj {
     msg: string | null;
   };
 }
-export type Obj = TaskObj | FutureObj;
+/** `gN = asyncio.gather(...)`, kept to be awaited, cancelled or inspected later. */
+export interface GatherObj {
+  kind: "gather";
+  id: number;
+  targets: Target[];
+  retex: boolean;
+}
+/** `sN = asyncio.shield(...)`: the outer future (or the target itself when it is already done). */
+export interface ShieldObj {
+  kind: "shield";
+  id: number;
+  target: Target;
+}
+export type Obj = TaskObj | FutureObj | GatherObj | ShieldObj;
 
 export interface CoroDef {
   id: number;
@@ -156,7 +169,9 @@ export type Stmt =
   | { k: "return"; value: Value }
   | { k: "try"; body: Stmt[]; onCancel: OnCancel | null; onExc: OnExc | null; fin: boolean }
   | { k: "elapsed" }
-  | { k: "all_tasks" };
+  | { k: "all_tasks" }
+  | { k: "call"; via: "call_soon" | "call_later"; units: number; text: string }
+  | { k: "rename"; obj: number; name: string };
 
 export interface Program {
   seed: number;
@@ -209,9 +224,11 @@ class Generator {
     }
   }
 
-  private exc(): ExcSpec {
+  private exc(cancelled = false): ExcSpec {
     const r = this.rng;
-    const cls = r.weighted<ExcClass>({ ValueError: 4, RuntimeError: 2, KeyError: 1, TypeError: 1, AppError: 1 });
+    const cls = r.weighted<ExcClass>({
+      ValueError: 4, RuntimeError: 2, KeyError: 1, TypeError: 1, AppError: 1, CancelledError: cancelled ? 0.6 : 0,
+    });
     return { cls, msg: r.pick(["bad", "boom", "failed", "no", "oops"]) + r.int(1, 9) };
   }
 
@@ -281,6 +298,8 @@ class Generator {
       try: inCoro && scope.depth < 2 ? 3 : 0,
       elapsed: 0.6,
       all_tasks: 0.4,
+      call: 1,
+      rename: tasks.length ? 0.3 : 0,
     });
     switch (kind) {
       case "sleep":
@@ -356,6 +375,15 @@ class Generator {
       }
       case "elapsed":
         return { k: "elapsed" };
+      case "call":
+        return {
+          k: "call",
+          via: r.chance(0.6) ? "call_soon" : "call_later",
+          units: r.int(0, 4),
+          text: `note ${++this.sayCount}`,
+        };
+      case "rename":
+        return { k: "rename", obj: r.pick(tasks), name: `renamed${++this.sayCount}` };
       default:
         return { k: "all_tasks" };
     }
@@ -371,9 +399,9 @@ class Generator {
       const r = this.rng;
       const end = r.weighted({ ret: 5, raise: 2, fall: 3 });
       if (end === "ret") out.push({ k: "return", value: this.value() });
-      if (end === "raise") out.push({ k: "raise", exc: this.exc() });
+      if (end === "raise") out.push({ k: "raise", exc: this.exc(true) });
     } else if (this.rng.chance(0.2)) {
-      out.push({ k: "raise", exc: this.exc() });
+      out.push({ k: "raise", exc: this.exc(true) });
     }
     return out;
   }
@@ -415,15 +443,39 @@ class Generator {
     this.prog.main.push({ k: "create", obj: id });
   }
 
+  private createGather(): void {
+    const r = this.rng;
+    const id = this.prog.objects.length + 1;
+    const scope: Scope = { visible: this.prog.objects.map((o) => o.id), ownTask: true, depth: 0 };
+    const targets: Target[] = [];
+    for (let i = 0, n = r.int(1, 3); i < n; i++) {
+      const t = this.target(scope, true);
+      if (t) targets.push(t);
+    }
+    this.prog.objects.push({ kind: "gather", id, targets, retex: r.chance(0.5) });
+    this.prog.main.push({ k: "create", obj: id });
+  }
+
+  private createShield(): void {
+    const id = this.prog.objects.length + 1;
+    const scope: Scope = { visible: this.prog.objects.map((o) => o.id), ownTask: true, depth: 0 };
+    const target = this.target(scope, true);
+    if (!target) return;
+    this.prog.objects.push({ kind: "shield", id, target });
+    this.prog.main.push({ k: "create", obj: id });
+  }
+
   build(): Program {
     const r = this.rng;
     const n = r.int(3, 14);
     const first = r.int(1, 3);
     for (let i = 0; i < first; i++) (r.chance(0.75) ? this.createTask() : this.createFuture());
     for (let i = 0; i < n; i++) {
-      const choice = r.weighted({ task: 2, future: 0.7, other: 6 });
-      if (choice === "task" && this.prog.objects.length < 8) this.createTask();
-      else if (choice === "future" && this.prog.objects.length < 8) this.createFuture();
+      const choice = r.weighted({ task: 2, future: 0.7, gather: 0.5, shield: 0.4, other: 6 });
+      if (choice === "task" && this.prog.objects.length < 9) this.createTask();
+      else if (choice === "future" && this.prog.objects.length < 9) this.createFuture();
+      else if (choice === "gather" && this.prog.objects.length < 9) this.createGather();
+      else if (choice === "shield" && this.prog.objects.length < 9) this.createShield();
       else {
         const s = this.stmt({ visible: this.prog.objects.map((o) => o.id), ownTask: false, depth: 0 }, false);
         if (s) this.prog.main.push(s);
@@ -452,7 +504,12 @@ interface Out {
 /** The objects that exist: those whose create statement is still in main (the shrinker deletes statements). */
 function liveObjects(p: Program): Set<number> {
   const live = new Set<number>();
-  for (const s of p.main) if (s.k === "create") live.add(s.obj);
+  for (const s of p.main) {
+    if (s.k !== "create") continue;
+    const o = p.objects[s.obj - 1];
+    if (o.kind === "shield" && "obj" in o.target && !live.has(o.target.obj)) continue;
+    live.add(s.obj);
+  }
   return live;
 }
 
@@ -475,7 +532,7 @@ class Printer {
   }
 
   varName(id: number): string {
-    return `${this.obj(id).kind === "task" ? "t" : "f"}${id}`;
+    return `${{ task: "t", future: "f", gather: "g", shield: "s" }[this.obj(id).kind]}${id}`;
   }
 
   has(id: number): boolean {
@@ -518,14 +575,14 @@ class Printer {
     const visit = (body: Stmt[]): void => {
       for (const s of body) {
         if (!this.stmtOk(s)) continue;
+        const more: number[] = [];
         if (s.k === "create") {
           const o = this.obj(s.obj);
-          if (o.kind === "task" && !used.has(o.coro)) {
-            used.add(o.coro);
-            visit(this.coro(o.coro).body);
-          }
+          if (o.kind === "task") more.push(o.coro);
+          if (o.kind === "gather") for (const t of o.targets) if ("coro" in t) more.push(t.coro);
+          if (o.kind === "shield" && "coro" in o.target) more.push(o.target.coro);
         }
-        for (const c of stmtCoros(s)) {
+        for (const c of [...more, ...stmtCoros(s)]) {
           if (!used.has(c)) {
             used.add(c);
             visit(this.coro(c).body);
@@ -543,7 +600,7 @@ class Printer {
     switch (s.k) {
       case "create": return this.has(s.obj);
       case "await": case "wait_for": case "shield": return this.targetOk(s.target);
-      case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set":
+      case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename":
         return this.has(s.obj);
       default: return true;
     }
@@ -555,7 +612,7 @@ function stmtObjs(s: Stmt): number[] {
     case "await": case "wait_for": case "shield": return "obj" in s.target ? [s.target.obj] : [];
     case "gather": return s.targets.flatMap((t) => ("obj" in t ? [t.obj] : []));
     case "wait": return s.targets;
-    case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set":
+    case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename":
       return [s.obj];
     default: return [];
   }
@@ -583,6 +640,7 @@ function valueExpr(v: Value, lang: Lang): string {
 }
 
 function excExpr(e: ExcSpec, lang: Lang): string {
+  if (e.cls === "CancelledError") return `${lang === "ts" ? "new " : ""}asyncio.CancelledError(${pyStr(e.msg)})`;
   if (lang === "py") return `${e.cls}(${pyStr(e.msg)})`;
   return e.cls === "AppError" ? `new AppError(${pyStr(e.msg)})` : `new asyncio.${e.cls}(${pyStr(e.msg)})`;
 }
@@ -699,6 +757,13 @@ class Emitter {
           const fn = o.how === "loop.create_task" ? "loop.create_task" : `asyncio.${o.how}`;
           const opts = o.how === "ensure_future" ? [] : ([["name", name]] as [string, string | null][]);
           this.both(`${decl}${fn}(${pr.call(o.coro)}${py ? optsPy(opts) : optsTs(opts)})`);
+        } else if (o.kind === "gather") {
+          const targets = o.targets.filter((t) => pr.targetOk(t)).map((t) => pr.targetExpr(t));
+          const opts: [string, string | null][] = [["return_exceptions", o.retex ? this.bool(true) : null]];
+          const tail = py ? optsPy(opts) : optsTs(opts);
+          this.both(`${decl}asyncio.gather(${targets.join(", ")}${targets.length ? tail : tail.slice(2)})`);
+        } else if (o.kind === "shield") {
+          this.both(`${decl}asyncio.shield(${pr.targetExpr(o.target)})`);
         } else {
           this.both(`${decl}loop.create_future()`);
           const rz = o.resolver;
@@ -840,6 +905,15 @@ class Emitter {
       case "all_tasks":
         this.both(`print(${pyStr(`${who}: all_tasks ->`)}, names(asyncio.all_tasks()))`);
         return;
+      case "call": {
+        const loop = who === "main" ? "loop" : "asyncio.get_running_loop()";
+        const when = s.via === "call_later" ? `${secs(s.units)}, ` : "";
+        this.both(`${loop}.${s.via}(${when}note, ${pyStr(`${who}: ${s.text}`)})`);
+        return;
+      }
+      case "rename":
+        if (pr.obj(s.obj).kind === "task") this.both(`${pr.varName(s.obj)}.set_name(${pyStr(s.name)})`);
+        return;
     }
   }
 
@@ -942,6 +1016,10 @@ def broken(fut):
     raise RuntimeError("callback failed")
 
 
+def note(text):
+    print(text, "| current task:", asyncio.current_task())
+
+
 def resolve(fut, value):
     if not fut.done():
         fut.set_result(value)
@@ -998,6 +1076,10 @@ function outcome(fut: asyncio.Future) {
 
 function broken(fut: asyncio.Future) {
   throw new asyncio.RuntimeError("callback failed");
+}
+
+function note(text: string) {
+  print(text, "| current task:", asyncio.current_task());
 }
 
 function resolve(fut: asyncio.Future, value: unknown) {
