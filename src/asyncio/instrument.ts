@@ -35,7 +35,8 @@ export type LifecycleEvent = EventBase &
         /** false when the coroutine body did not execute any of its code in this step */
         bodyRan: boolean;
       }
-    | { type: "task-suspended"; task: ObjectId; on: ObjectId; onRepr: string }
+    /** repr: the task's own repr once suspended (with its wait_for=). */
+    | { type: "task-suspended"; task: ObjectId; on: ObjectId; onRepr: string; repr?: string }
     | { type: "task-woken"; task: ObjectId; by: ObjectId }
     | { type: "cancel-requested"; task: ObjectId; msg: string | null; cancelling: number }
     | {

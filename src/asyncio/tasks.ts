@@ -171,13 +171,14 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   _queueStep(exc: unknown, reason: "created" | "yield" | "wakeup"): void {
     const loop = this._loop;
     if (this._queued) {
-      // Already queued (a rare double schedule): fall back to a Handle, as CPython would.
+      // Already queued (a rare double schedule): fall back to a Handle, as CPython would; the
+      // instrumentation sees it as that Handle (callback-queued `Task.task_step()`).
       loop._callSoon(taskStep, [this, exc], null);
-    } else {
-      this._queued = true;
-      this._pendingExc = exc;
-      loop._pushReady(this);
+      return;
     }
+    this._queued = true;
+    this._pendingExc = exc;
+    loop._pushReady(this);
     if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason }, loop.time(), loop._iteration);
   }
 
@@ -186,11 +187,11 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     const loop = this._loop;
     if (this._queued) {
       loop._callSoon(taskWakeup, [this, fut], fut);
-    } else {
-      this._queued = true;
-      this._wakeFut = fut;
-      loop._pushReady(this);
+      return;
     }
+    this._queued = true;
+    this._wakeFut = fut;
+    loop._pushReady(this);
     if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason: "wakeup" }, loop.time(), loop._iteration);
   }
 
@@ -312,7 +313,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
           this._fut_waiter = y;
           if (listener !== null) {
             emit({ type: "step-end", task: this._id, outcome: "suspended", bodyRan: true }, loop.time(), loop._iteration);
-            emit({ type: "task-suspended", task: this._id, on: y._id, onRepr: repr(y) }, loop.time(), loop._iteration);
+            emit({ type: "task-suspended", task: this._id, on: y._id, onRepr: repr(y), repr: repr(this) }, loop.time(), loop._iteration);
           }
           if (this._must_cancel && y.cancel(this._cancel_message)) this._must_cancel = false;
         }
