@@ -15,17 +15,17 @@ async def main():
 
     print("1. await each coroutine directly")
     start = loop.time()
-    await brew("tea", 0.3)
-    await brew("coffee", 0.4)
-    print("   took", round(loop.time() - start, 1), "seconds")
+    await brew("tea", 1)
+    await brew("coffee", 2)
+    print("   took", round(loop.time() - start), "seconds")
 
     print("2. wrap each coroutine in a task, then await the tasks")
     start = loop.time()
-    tea = asyncio.create_task(brew("tea", 0.3))
-    coffee = asyncio.create_task(brew("coffee", 0.4))
+    tea = asyncio.create_task(brew("tea", 1))
+    coffee = asyncio.create_task(brew("coffee", 2))
     print("   main: both tasks created, main is still running")
     await tea
     await coffee
-    print("   took", round(loop.time() - start, 1), "seconds")
+    print("   took", round(loop.time() - start), "seconds")
 
 asyncio.run(main())

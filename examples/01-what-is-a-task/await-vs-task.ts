@@ -16,18 +16,18 @@ function* main() {
 
   print("1. await each coroutine directly");
   let start = loop.time();
-  yield* brew("tea", 0.3);
-  yield* brew("coffee", 0.4);
-  print("   took", Math.round((loop.time() - start) * 10) / 10, "seconds");
+  yield* brew("tea", 1);
+  yield* brew("coffee", 2);
+  print("   took", Math.round(loop.time() - start), "seconds");
 
   print("2. wrap each coroutine in a task, then await the tasks");
   start = loop.time();
-  const tea = asyncio.create_task(brew("tea", 0.3));
-  const coffee = asyncio.create_task(brew("coffee", 0.4));
+  const tea = asyncio.create_task(brew("tea", 1));
+  const coffee = asyncio.create_task(brew("coffee", 2));
   print("   main: both tasks created, main is still running");
   yield* tea;
   yield* coffee;
-  print("   took", Math.round((loop.time() - start) * 10) / 10, "seconds");
+  print("   took", Math.round(loop.time() - start), "seconds");
 }
 
 asyncio.run(main());

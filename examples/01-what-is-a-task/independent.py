@@ -12,7 +12,7 @@ async def main():
     task = asyncio.create_task(ticker(3))
     for chore in ("reading", "writing", "resting", "looking up"):
         print(f"main: {chore}")
-        await asyncio.sleep(0.25)
+        await asyncio.sleep(0.3)
     print("main: never awaited the task; done() =", task.done())
     print("main: result() =", repr(task.result()))
 

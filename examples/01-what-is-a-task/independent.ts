@@ -14,7 +14,7 @@ function* main() {
   const task = asyncio.create_task(ticker(3));
   for (const chore of ["reading", "writing", "resting", "looking up"]) {
     print(`main: ${chore}`);
-    yield* asyncio.sleep(0.25);
+    yield* asyncio.sleep(0.3);
   }
   print("main: never awaited the task; done() =", task.done());
   print("main: result() =", repr(task.result()));
