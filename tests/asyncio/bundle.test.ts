@@ -1,0 +1,164 @@
+/**
+ * The shared bundling step and the command line (`npm run --silent example -- FILE.ts`),
+ * end to end: a real esbuild build, a real Node process.
+ */
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { instrumentSource, scanFunctions } from "../../src/bundle/options.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "asyncio-cli-test-"));
+
+function example(name: string, source: string, ...flags: string[]) {
+  const file = join(dir, name);
+  writeFileSync(file, source);
+  const r = spawnSync(process.execPath, [join(root, "src/cli/example.ts"), file, ...flags], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+describe("registration of module-level functions", () => {
+  it("finds function and function* declarations at the start of a line, with their lines", () => {
+    const src = ["import asyncio from 'asyncio';", "function* work() {}", "export function on_done(f) {}", "  function* nested() {}", "async function bad() {}"].join("\n");
+    expect(scanFunctions(src)).toEqual([
+      { name: "work", line: 2 },
+      { name: "on_done", line: 3 },
+      { name: "bad", line: 5 },
+    ]);
+  });
+
+  it("prefixes the registration to line 1, so no line number moves", () => {
+    const src = "import asyncio from 'asyncio';\nfunction* work() {}\n";
+    const out = instrumentSource(src, "main.ts");
+    expect(out.split("\n").length).toBe(src.split("\n").length);
+    expect(out.split("\n")[1]).toBe("function* work() {}");
+    expect(out).toContain('__asyncio_register__("main.ts", [[work, "work", 2]]);');
+  });
+});
+
+describe("npm run example", () => {
+  it("runs a file outside the repository on the virtual clock, with names and places in reprs", () => {
+    const r = example(
+      "main.ts",
+      `import asyncio, { print } from "asyncio";
+
+function on_done(fut: asyncio.Future) {
+  print("done:", fut.result());
+}
+
+function* work(delay: number) {
+  yield* asyncio.sleep(delay);
+  return delay * 2;
+}
+
+function* main() {
+  const loop = asyncio.get_running_loop();
+  const t0 = loop.time();
+  const task = asyncio.create_task(work(60), { name: "MyTask" });
+  task.add_done_callback(on_done);
+  print(task);
+  print(yield* task, loop.time() - t0);
+}
+
+asyncio.run(main());
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      "<Task pending name='MyTask' coro=<work() running at main.ts:7> cb=[on_done() at main.ts:3]>\ndone: 120\n120 60\n",
+    );
+  });
+
+  it("prints a Python traceback through the source map and exits 1", () => {
+    const r = example(
+      "crash.ts",
+      `import asyncio, { ValueError } from "asyncio";
+
+function* inner() {
+  yield* asyncio.sleep(0);
+  throw new ValueError("bad");
+}
+
+function* main() {
+  yield* inner();
+}
+
+await asyncio.run(main());
+`,
+    );
+    expect(r.stdout).toBe("");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      "Traceback (most recent call last):\n" +
+        '  File "crash.ts", line 12, in <module>\n' +
+        "    await asyncio.run(main());\n" +
+        '  File "crash.ts", line 9, in main\n' +
+        "    yield* inner();\n" +
+        '  File "crash.ts", line 5, in inner\n' +
+        '    throw new ValueError("bad");\n' +
+        "ValueError: bad\n",
+    );
+  });
+
+  it("reports an unawaited run() that raises like CPython, with nothing of Node's own", () => {
+    const r = example(
+      "unawaited.ts",
+      `import asyncio from "asyncio";
+function* main() {
+  throw new asyncio.CancelledError("bye");
+}
+asyncio.run(main());
+`,
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n").filter((l) => l && !l.startsWith(" "))).toEqual([
+      "Traceback (most recent call last):",
+      "asyncio.exceptions.CancelledError: bye",
+    ]);
+  });
+
+  it("reports a deadlock on the virtual clock and exits 1", () => {
+    const r = example(
+      "stuck.ts",
+      `import asyncio from "asyncio";
+function* main() {
+  yield* asyncio.get_running_loop().create_future();
+}
+asyncio.run(main());
+`,
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Deadlock: .*\nTasks still waiting:\n {2}<Task pending name='Task-1' coro=<main\(\) running at stuck.ts:2> wait_for=<Future pending cb=\[Task.task_wakeup\(\)\]> cb=\[_run_until_complete_cb\(\) at .*\]>\n$/);
+  });
+
+  it("--realtime runs on the wall clock (sleeps take real time, output streams)", () => {
+    const started = Date.now();
+    const r = example(
+      "wall.ts",
+      `import asyncio, { print } from "asyncio";
+function* main() {
+  const loop = asyncio.get_running_loop();
+  const t0 = loop.time();
+  yield* asyncio.sleep(0.3);
+  print(loop.time() - t0 >= 0.3);
+}
+asyncio.run(main());
+print("after run() returned");
+`,
+      "--realtime",
+    );
+    expect(r.status).toBe(0);
+    // On the wall clock run() returns its Promise at once: the next statement runs first.
+    expect(r.stdout).toBe("after run() returned\nTrue\n");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it("reports a syntax error with the file and line", () => {
+    const r = example("syntax.ts", `import asyncio from "asyncio";\nfunction* main( {\n`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^ {2}File "syntax.ts", line \d+\n.*\nSyntaxError: /);
+  });
+});
