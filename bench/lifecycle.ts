@@ -15,7 +15,7 @@
  * same shape (tests/lifecycle/synthetic.ts).
  */
 import { build } from "esbuild";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -93,7 +93,24 @@ writeFileSync(
   `import { mountLifecycleView } from ${JSON.stringify(resolve("src/lifecycle/view.ts"))};\n` +
     `(window as unknown as { mountLifecycleView: unknown }).mountLifecycleView = mountLifecycleView;\n`,
 );
-const bundle = await build({ entryPoints: [entry], bundle: true, write: false, format: "iife", target: "es2022", logLevel: "silent" });
+const bundle = await build({
+  entryPoints: [entry],
+  bundle: true,
+  write: false,
+  format: "iife",
+  target: "es2022",
+  logLevel: "silent",
+  // Vite's `?raw` imports (the diagram's stylesheet as text)
+  plugins: [
+    {
+      name: "raw",
+      setup(b) {
+        b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: resolve(a.resolveDir, a.path.replace(/\?raw$/, "")), namespace: "raw" }));
+        b.onLoad({ filter: /.*/, namespace: "raw" }, (a) => ({ contents: readFileSync(a.path, "utf8"), loader: "text" }));
+      },
+    },
+  ],
+});
 const script = bundle.outputFiles[0]!.text;
 
 const browser = await launchBrowser();

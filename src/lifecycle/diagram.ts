@@ -3,8 +3,8 @@
  * static diagram (`LifecycleDiagram.astro`, at build time) and the live view (`view.ts`, in the
  * page), so that the markers of a running program sit on the very picture the reader learnt.
  *
- * Vocabulary and numbering are the seed's: 1 Created, 2 Scheduled, 2a Cancelled, 3 Running,
- * 3a Suspended, 3b Result, 3c Exception, 3d Cancelled, 4 Done. The seed insists that
+ * Vocabulary and numbering are the seed's: 1 Created, 2 Scheduled, 2a Canceled, 3 Running,
+ * 3a Suspended, 3b Result, 3c Exception, 3d Canceled (the Python status stays "cancelled", as in the seed), 4 Done. The seed insists that
  * Suspended, Result, Exception and Cancelled "are not states per se" but points of transition,
  * so they are drawn differently (dashed ellipses, not solid boxes) and the legend says so in
  * words — the difference never rests on colour.
@@ -59,7 +59,7 @@ export const NODES: readonly DiagramNode[] = [
     description: "The coroutine is wrapped in a Task; create_task queues its first step." },
   { id: "scheduled", number: "2", label: "Scheduled", kind: "state", cx: 258, cy: 165, hw: 62, hh: 30,
     description: "A step of the task waits in the loop's ready queue; the task is not running." },
-  { id: "cancelled-scheduled", number: "2a", label: "Cancelled", kind: "point", cx: 258, cy: 282, hw: 56, hh: 21,
+  { id: "cancelled-scheduled", number: "2a", label: "Canceled", kind: "point", cx: 258, cy: 282, hw: 56, hh: 21,
     description: "Cancelled before its first step: the body never runs and the task is done at once." },
   { id: "running", number: "3", label: "Running", kind: "state", cx: 468, cy: 165, hw: 62, hh: 30,
     description: "The loop runs one step of the coroutine, up to its next await." },
@@ -69,7 +69,7 @@ export const NODES: readonly DiagramNode[] = [
     description: "The coroutine returned: the task is done with a result." },
   { id: "exception", number: "3c", label: "Exception", kind: "point", cx: 625, cy: 165, hw: 56, hh: 21,
     description: "The coroutine raised: the task is done with an exception." },
-  { id: "cancelled-running", number: "3d", label: "Cancelled", kind: "point", cx: 625, cy: 258, hw: 56, hh: 21,
+  { id: "cancelled-running", number: "3d", label: "Canceled", kind: "point", cx: 625, cy: 258, hw: 56, hh: 21,
     description: "CancelledError ended the coroutine: the task is done, cancelled." },
   { id: "done", number: "4", label: "Done", kind: "state", cx: 748, cy: 165, hw: 45, hh: 30,
     description: "The task is finished and cannot run again; its done callbacks are queued." },
@@ -177,15 +177,15 @@ const esc = (s: string): string =>
 
 /**
  * The diagram as an SVG string. Colours come from CSS custom properties (with currentColor as
- * the fallback), so it follows the page's light or dark theme; see DIAGRAM_CSS.
+ * the fallback), so it follows the page's light or dark theme; see diagram.css.
  */
 export function renderDiagramSvg(o: RenderOptions): string {
   const title = o.title ?? "The life-cycle of an asyncio Task";
   const description =
     o.description ??
     "A task is Created, then Scheduled. The loop runs it: Running. While running it may be Suspended on a future " +
-      "and, once woken, is Scheduled again; a bare yield schedules it again too. It ends with a Result, an Exception " +
-      "or Cancelled, and is then Done. Cancelled while still scheduled, it goes to Done without ever running. " +
+      "and, once woken, is Scheduled again; a bare yield schedules it again too. It ends with a Result or an Exception, " +
+      "or is Canceled, and is then Done. Canceled while still scheduled, it goes to Done without ever running. " +
       "Solid boxes are states; dashed ellipses are points of transition.";
   const p = esc(o.idPrefix);
   const parts: string[] = [];
@@ -239,32 +239,3 @@ export function renderDiagramSvg(o: RenderOptions): string {
   parts.push(`</svg>`);
   return parts.join("");
 }
-
-/**
- * Styles of the diagram, scoped under `.lc-diagram`. Theme colours are custom properties that a
- * page may set; the fallbacks follow `prefers-color-scheme` and a `data-theme="dark"` root.
- */
-export const DIAGRAM_CSS = `
-.lc-diagram { width: 100%; height: auto; max-width: 52rem; display: block; color: inherit;
-  font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 13px;
-  --lc-fg: currentColor; --lc-state-bg: var(--lc-state-fill, color-mix(in srgb, currentColor 6%, transparent));
-  --lc-point-bg: var(--lc-point-fill, transparent); --lc-accent: var(--lc-link, #0b63c4); }
-.lc-diagram .lc-edge { fill: none; stroke: var(--lc-fg); stroke-width: 1.4; opacity: .75; }
-.lc-diagram .lc-arrowhead { fill: var(--lc-fg); }
-.lc-diagram .lc-edge-label { fill: var(--lc-fg); font-size: 11px; font-style: italic; opacity: .85; }
-.lc-diagram .lc-shape { fill: var(--lc-state-bg); stroke: var(--lc-fg); stroke-width: 2; }
-.lc-diagram .lc-point .lc-shape, .lc-diagram .lc-legend-point { fill: var(--lc-point-bg); stroke-dasharray: 5 3; stroke-width: 1.5; }
-.lc-diagram .lc-label { fill: var(--lc-fg); font-weight: 600; }
-.lc-diagram .lc-point .lc-label { font-weight: 400; font-style: italic; }
-.lc-diagram .lc-num { font-weight: 400; font-size: 11px; opacity: .8; }
-.lc-diagram .lc-legend text { fill: var(--lc-fg); font-size: 11px; }
-.lc-diagram a.lc-node { cursor: pointer; }
-.lc-diagram a.lc-node .lc-label { text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: 2px; }
-.lc-diagram a.lc-node:hover .lc-shape, .lc-diagram a.lc-node:focus-visible .lc-shape { stroke: var(--lc-accent); stroke-width: 3; }
-.lc-diagram a.lc-node:focus-visible { outline: none; }
-.lc-diagram a.lc-node:focus-visible .lc-shape { stroke-width: 3.5; }
-@media (forced-colors: active) {
-  .lc-diagram .lc-shape, .lc-diagram .lc-edge { stroke: CanvasText; }
-  .lc-diagram .lc-label, .lc-diagram .lc-edge-label, .lc-diagram .lc-arrowhead, .lc-diagram .lc-legend text { fill: CanvasText; }
-}
-`;

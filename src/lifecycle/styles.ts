@@ -1,12 +1,15 @@
 /**
  * Styles of the live Life-cycle view, scoped under `.lc-view`. Kept as a string that the view
- * injects once when it is first mounted: the view is loaded lazily, and a CSS import would be
- * hoisted by Astro into every reading page (withastro/astro#9495).
+ * adopts once, as a constructed stylesheet, when it is first mounted: the view is loaded
+ * lazily, and a CSS import would be hoisted by Astro into every reading page
+ * (withastro/astro#9495); and the site's CSP refuses inline <style> elements and style=""
+ * attributes, but does not govern constructed stylesheets (CSSOM). For the same reason the
+ * view's markup carries classes, never style attributes.
  *
  * Light by default; dark under `prefers-color-scheme: dark` unless the page says
  * `data-theme="light"`, and whenever the root says `data-theme="dark"`.
  */
-import { DIAGRAM_CSS } from "./diagram.ts";
+import DIAGRAM_CSS from "./diagram.css?raw";
 
 const LIGHT = `
   --lc-bg: #ffffff; --lc-fg: #1d2430; --lc-muted: #5b6472; --lc-line: #c9ced6; --lc-soft: #f2f4f7;
@@ -18,6 +21,15 @@ const DARK = `
   --lc-running: #6aa6ff; --lc-scheduled: #9aa4b2; --lc-suspended: #f0a43a; --lc-done: #e6edf3;
   --lc-cancel: #ff7b72; --lc-print: #4ac185; --lc-callback: #b197fc; --lc-cursor: #ff7b72;
   --lc-highlight: #6b5a12; --lc-marker-l: 68%;`;
+
+/** lane geometry, in px: the view's layout code uses the same numbers */
+export const ROW_H = 22;
+export const RULER_H = 30;
+export const NAME_W = 96;
+/** markers take one of twelve hues, so that neighbouring tasks differ */
+export const HUES = 12;
+
+const hueRules = Array.from({ length: HUES }, (_, i) => `.lc-view .lc-h${i} { --h: ${Math.round((i * 360) / HUES)}; }`).join("\n");
 
 export const VIEW_CSS = `
 .lc-view { ${LIGHT}
@@ -67,8 +79,10 @@ export const VIEW_CSS = `
 .lc-view .lc-tl-ruler { position: sticky; top: 0; z-index: 2; display: flex; background: var(--lc-soft); border-bottom: 1px solid var(--lc-line); }
 .lc-view .lc-tl-corner { position: sticky; left: 0; z-index: 3; flex: none; background: var(--lc-soft); font-size: 11px; color: var(--lc-muted); padding: 2px 6px; }
 .lc-view .lc-tl-rows { position: absolute; left: 0; }
-.lc-view .lc-tl-row { display: flex; border-bottom: 1px solid var(--lc-soft); }
-.lc-view .lc-tl-name { position: sticky; left: 0; z-index: 2; flex: none; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+.lc-view .lc-tl-row { display: flex; height: ${ROW_H}px; border-bottom: 1px solid var(--lc-soft); }
+.lc-view .lc-tl-corner, .lc-view .lc-tl-name { width: ${NAME_W}px; }
+.lc-view .lc-tl-corner { height: ${RULER_H}px; }
+.lc-view .lc-tl-name { position: sticky; left: 0; z-index: 2; flex: none; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; line-height: ${ROW_H}px;
   font-size: 12px; padding: 0 6px; background: var(--lc-bg); border-right: 1px solid var(--lc-line); }
 .lc-view .lc-tl-row.lc-sel .lc-tl-name { font-weight: 700; }
 .lc-view .lc-tl-row svg, .lc-view .lc-tl-ruler svg { flex: none; display: block; }
@@ -109,20 +123,27 @@ export const VIEW_CSS = `
   .lc-view .lc-seg-running, .lc-view .lc-mark-cancel, .lc-view .lc-mark-callback, .lc-view .lc-end-result { fill: CanvasText; }
   .lc-view .lc-seg-suspended, .lc-view .lc-seg-scheduled, .lc-view .lc-end, .lc-view .lc-mark-print { stroke: CanvasText; }
 }
+.lc-view .lc-defs { position: absolute; width: 0; height: 0; }
+${hueRules}
 ${DIAGRAM_CSS}
 `;
 
-let injected = false;
+let adopted: CSSStyleSheet | null = null;
 
-/** Add the view's styles to the document once. */
+/** Give the document the view's styles, once. */
 export function injectStyles(doc: Document): void {
-  if (injected || doc.querySelector("style[data-lc-view]")) {
-    injected = true;
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  if (win && "adoptedStyleSheets" in doc && typeof win.CSSStyleSheet === "function") {
+    if (adopted && doc.adoptedStyleSheets.includes(adopted)) return;
+    adopted = new win.CSSStyleSheet();
+    adopted.replaceSync(VIEW_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, adopted];
     return;
   }
+  // browsers without constructed stylesheets: a <style> element (a strict CSP would refuse it)
+  if (doc.querySelector("style[data-lc-view]")) return;
   const style = doc.createElement("style");
   style.setAttribute("data-lc-view", "");
   style.textContent = VIEW_CSS;
   doc.head.appendChild(style);
-  injected = true;
 }

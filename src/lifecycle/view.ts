@@ -23,7 +23,7 @@ import {
   type TaskSnapshot,
 } from "./model.ts";
 import { NODES, markerCapacity, markerPosition, nodeForState, renderDiagramSvg, type NodeId } from "./diagram.ts";
-import { injectStyles } from "./styles.ts";
+import { HUES, NAME_W, ROW_H, RULER_H, injectStyles } from "./styles.ts";
 
 export interface LifecycleViewOptions {
   /** the reader chose a print mark on the timeline: highlight that output line */
@@ -44,9 +44,6 @@ export interface LifecycleView {
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const ROW_H = 22;
-const RULER_H = 30;
-const NAME_W = 96;
 /** the gap, in columns, that separates two loop iterations on the timeline */
 const ITERATION_GAP = 0.6;
 /** table rows rendered before "Show all" */
@@ -73,8 +70,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-function hue(id: ObjectId): number {
-  return Math.round((id * 137.508) % 360);
+/** the marker colour class of a task: neighbouring ids get distant hues */
+function hueClass(id: ObjectId): string {
+  return `lc-h${(id * 5) % HUES}`;
 }
 
 /** One thing on a lane the keyboard can move to. */
@@ -98,7 +96,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   const doc = host.ownerDocument;
   injectStyles(doc);
   const uid = `lcv${++viewCounter}`;
-  const hatch = `style="fill:url(#${uid}-hatch)"`;
+  const hatch = `fill="url(#${uid}-hatch)"`;
   let destroyed = false;
 
   // ---- state -------------------------------------------------------------------------------
@@ -224,8 +222,6 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   const sizer = el(doc, "div", { class: "lc-tl-sizer" });
   const ruler = el(doc, "div", { class: "lc-tl-ruler", "aria-hidden": "true" });
   const corner = el(doc, "div", { class: "lc-tl-corner" }, "iteration");
-  corner.style.width = `${NAME_W}px`;
-  corner.style.height = `${RULER_H}px`;
   const rulerSvg = doc.createElementNS(SVG_NS, "svg");
   rulerSvg.setAttribute("height", String(RULER_H));
   ruler.append(corner, rulerSvg);
@@ -239,7 +235,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   defs.setAttribute("width", "0");
   defs.setAttribute("height", "0");
   defs.setAttribute("aria-hidden", "true");
-  defs.style.position = "absolute";
+  defs.setAttribute("class", "lc-defs");
   defs.innerHTML = `<defs><pattern id="${uid}-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line class="lc-hatch-line" x1="0" y1="0" x2="0" y2="5"/></pattern></defs>`;
   timeline.append(defs, help, scroll);
   const DETAILS_HINT = "Point at or focus a segment or mark of the timeline to see what the task waits on and its repr.";
@@ -403,7 +399,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
           shape = `<circle class="lc-marker" cx="${x}" cy="${y}" r="4.5"/>`;
         }
         const sel = t.id === selectedTask ? `<circle class="lc-marker-sel" cx="${x}" cy="${y}" r="7.5"/>` : "";
-        parts.push(`<g style="--h:${hue(t.id)}" data-task="${t.id}"><title>${label}</title>${shape}${sel}</g>`);
+        parts.push(`<g class="${hueClass(t.id)}" data-task="${t.id}"><title>${label}</title>${shape}${sel}</g>`);
       }
       if (tasks.length > shown) {
         const [x, y] = markerPosition(n, shown, slots);
@@ -767,8 +763,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     const now = lane === null ? undefined : states.get(lane);
     const stateNow = now ? ` (${describeState(now)})` : "";
     return (
-      `<div class="lc-tl-row${sel}" data-lane="${li}" style="height:${ROW_H}px">` +
-      `<div class="lc-tl-name" style="width:${NAME_W}px;line-height:${ROW_H}px" title="${esc(name + stateNow)}">${esc(name)}</div>` +
+      `<div class="lc-tl-row${sel}" data-lane="${li}">` +
+      `<div class="lc-tl-name" title="${esc(name + stateNow)}">${esc(name)}</div>` +
       `<svg width="${width}" height="${ROW_H}" aria-hidden="true">${parts.join("")}</svg></div>`
     );
   }
