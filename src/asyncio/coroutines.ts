@@ -52,8 +52,12 @@ export function registerBuiltin(fn: Function, name: string): void {
 export function __register(file: string, entries: ReadonlyArray<readonly [Function, string, number]>): void {
   for (const [fn, name, line] of entries) {
     if (typeof fn === "function") registerFunction(fn, name, file, line);
+    readerFunctionNames.add(name);
   }
 }
+
+/** Names of the reader's registered functions (tracebacks undo esbuild's renaming with them). */
+export const readerFunctionNames = new Set<string>();
 
 export function codeOf(x: object): CodeInfo | undefined {
   return (x as WithCode)[CODE];

@@ -16,6 +16,7 @@
  * No Node API here: the page's worker uses this module as it is.
  */
 import { BaseException, pyQualifiedName } from "./exceptions.ts";
+import { readerFunctionNames } from "./coroutines.ts";
 import { repr, str } from "./format.ts";
 import { io, type PositionMapper } from "./loopstate.ts";
 
@@ -56,10 +57,14 @@ const RUNTIME_SOURCE = /(^|[/:])asyncio[/:]|node_modules\//;
 function pythonName(name: string): string {
   let n = name.replace(/^(?:async |new )/, "").replace(/^Object\.|^Module\./, "");
   if (n === "" || n === "<anonymous>" || n === "<anonymous>" || n === "eval") return "<module>";
-  // esbuild may rename a top-level function that collides with another module's name (`work2`);
-  // the source map's names would need a scope walk, so keep what the engine says.
   const dot = n.lastIndexOf(".");
   if (dot > 0 && /^(Generator|Object)$/.test(n.slice(0, dot))) n = n.slice(dot + 1);
+  // esbuild renames a top-level function whose name collides with one of the runtime's
+  // (the reader's `gather` becomes `gather2`): give back the name the reader wrote.
+  if (!readerFunctionNames.has(n)) {
+    const base = n.replace(/\d+$/, "");
+    if (base !== n && readerFunctionNames.has(base)) n = base;
+  }
   return n;
 }
 

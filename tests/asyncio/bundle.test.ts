@@ -73,17 +73,18 @@ asyncio.run(main());
   });
 
   it("prints a Python traceback through the source map and exits 1", () => {
+    // The reader's `gather` collides with the runtime's: esbuild renames it, the traceback must not.
     const r = example(
       "crash.ts",
       `import asyncio, { ValueError } from "asyncio";
 
-function* inner() {
+function* gather() {
   yield* asyncio.sleep(0);
   throw new ValueError("bad");
 }
 
 function* main() {
-  yield* inner();
+  yield* gather();
 }
 
 await asyncio.run(main());
@@ -96,8 +97,8 @@ await asyncio.run(main());
         '  File "crash.ts", line 12, in <module>\n' +
         "    await asyncio.run(main());\n" +
         '  File "crash.ts", line 9, in main\n' +
-        "    yield* inner();\n" +
-        '  File "crash.ts", line 5, in inner\n' +
+        "    yield* gather();\n" +
+        '  File "crash.ts", line 5, in gather\n' +
         '    throw new ValueError("bad");\n' +
         "ValueError: bad\n",
     );
