@@ -1,7 +1,7 @@
 // Running one program: CPython 3.13 on the virtual clock (fuzz/pyvclock.py) and our runtime
 // (the CLI of `npm run example`, spawned with node directly to skip npm's start-up).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,4 +80,63 @@ export function runPython(python: string, pyFile: string, timeoutMs = 30_000): P
 
 export function runRuntime(tsFile: string, timeoutMs = 30_000): Promise<RunResult> {
   return run(process.execPath, [CLI, tsFile], ROOT, timeoutMs);
+}
+
+/**
+ * CPython kept running (fuzz/pyserver.py): forks a child per program, so each run costs the
+ * program's own time rather than an interpreter start-up. One request at a time.
+ */
+export class PythonServer {
+  private child: ReturnType<typeof spawn> | null = null;
+  private buffered = "";
+  private waiting: ((line: string) => void) | null = null;
+  private readonly python: string;
+
+  constructor(python: string) {
+    this.python = python;
+  }
+
+  private start(): ReturnType<typeof spawn> {
+    const child = spawn(this.python, [join(here, "pyserver.py")], {
+      stdio: ["pipe", "pipe", "inherit"],
+      env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0", PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE: "1" },
+    });
+    child.stdout!.setEncoding("utf8");
+    child.stdout!.on("data", (text: string) => {
+      this.buffered += text;
+      const nl = this.buffered.indexOf("\n");
+      if (nl >= 0 && this.waiting) {
+        const line = this.buffered.slice(0, nl);
+        this.buffered = this.buffered.slice(nl + 1);
+        const w = this.waiting;
+        this.waiting = null;
+        w(line);
+      }
+    });
+    child.on("exit", () => {
+      if (this.child === child) this.child = null;
+      const w = this.waiting;
+      this.waiting = null;
+      w?.(JSON.stringify({ status: 99 }));
+    });
+    return child;
+  }
+
+  async run(pyFile: string, timeoutSeconds = 30): Promise<RunResult> {
+    this.child ??= this.start();
+    const out = `${pyFile}.stdout`;
+    const err = `${pyFile}.stderr`;
+    const line = await new Promise<string>((resolveLine) => {
+      this.waiting = resolveLine;
+      this.child!.stdin!.write(JSON.stringify({ py: pyFile, out, err, timeout: timeoutSeconds }) + "\n");
+    });
+    const { status } = JSON.parse(line) as { status: number };
+    const read = (f: string): string => (existsSync(f) ? readFileSync(f, "utf8") : "");
+    return { stdout: read(out), stderr: read(err), status };
+  }
+
+  close(): void {
+    this.child?.stdin?.end();
+    this.child = null;
+  }
 }

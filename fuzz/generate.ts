@@ -171,7 +171,10 @@ export type Stmt =
   | { k: "elapsed" }
   | { k: "all_tasks" }
   | { k: "call"; via: "call_soon" | "call_later"; units: number; text: string }
-  | { k: "rename"; obj: number; name: string };
+  | { k: "rename"; obj: number; name: string }
+  /** A task nobody keeps: `asyncio.create_task(subN(...))`. If it fails, CPython reports
+   *  "Task exception was never retrieved" as soon as it is freed. */
+  | { k: "spawn"; coro: number };
 
 export interface Program {
   seed: number;
@@ -300,6 +303,7 @@ class Generator {
       all_tasks: 0.4,
       call: 1,
       rename: tasks.length ? 0.3 : 0,
+      spawn: scope.depth < 2 ? 0.5 : 0,
     });
     switch (kind) {
       case "sleep":
@@ -384,6 +388,10 @@ class Generator {
         };
       case "rename":
         return { k: "rename", obj: r.pick(tasks), name: `renamed${++this.sayCount}` };
+      case "spawn": {
+        const sub: Scope = { visible: scope.visible, ownTask: true, depth: scope.depth + 1 };
+        return { k: "spawn", coro: this.newCoro("sub", sub, false) };
+      }
       default:
         return { k: "all_tasks" };
     }
@@ -620,6 +628,7 @@ function stmtObjs(s: Stmt): number[] {
 
 function stmtCoros(s: Stmt): number[] {
   switch (s.k) {
+    case "spawn": return [s.coro];
     case "await": case "wait_for": case "shield": return "coro" in s.target ? [s.target.coro] : [];
     case "gather": return s.targets.flatMap((t) => ("coro" in t ? [t.coro] : []));
     default: return [];
@@ -913,6 +922,9 @@ class Emitter {
       }
       case "rename":
         if (pr.obj(s.obj).kind === "task") this.both(`${pr.varName(s.obj)}.set_name(${pyStr(s.name)})`);
+        return;
+      case "spawn":
+        this.both(`asyncio.create_task(${pr.call(s.coro)})`);
         return;
     }
   }

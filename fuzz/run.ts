@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { difference, expectedOf, type Expected } from "./compare.ts";
-import { DEADLOCK_STATUS, findPython, ROOT, runPython, runRuntime, TIMEOUT_STATUS } from "./exec.ts";
+import { DEADLOCK_STATUS, findPython, PythonServer, ROOT, runPython, runRuntime, TIMEOUT_STATUS } from "./exec.ts";
 import { generate, printProgram, programSeed, type Program } from "./generate.ts";
 import { RuntimeRunner } from "./runtime-pool.ts";
 import { shrink } from "./shrink.ts";
@@ -72,22 +72,32 @@ type Outcome =
   | { kind: "invalid"; why: string } // CPython itself deadlocked or ran away: a generator problem
   | { kind: "differs"; diff: string; want: Expected };
 
+/** The two interpreters one fuzzing job uses: fast in-process ones, and the reference commands. */
+interface Engines {
+  python: string;
+  server: PythonServer;
+  runner: RuntimeRunner;
+}
+
 /**
- * Runs p in CPython and in our runtime. The runtime side runs in-process (a worker thread)
- * unless `viaCli`; a difference seen in-process is only believed once the CLI shows it too.
+ * Runs p in CPython and in our runtime: first the fast way (CPython's fork server, the
+ * runtime in a worker thread), and when they differ, again the reference way
+ * (`python3.13 fuzz/pyvclock.py` and the `npm run example` CLI), whose verdict counts.
  */
-async function check(python: string, runner: RuntimeRunner, dir: string, name: string, p: Program, viaCli = false): Promise<Outcome> {
+async function check(e: Engines, dir: string, name: string, p: Program): Promise<Outcome> {
   const py = join(dir, `${name}.py`);
   const ts = join(dir, `${name}.ts`);
   const tsText = printProgram(p, "ts");
   writeFileSync(py, printProgram(p, "py"));
   writeFileSync(ts, tsText);
-  const pr = await runPython(python, py);
-  if (pr.status === DEADLOCK_STATUS) return { kind: "invalid", why: pr.stderr.trim().split("\n").pop() ?? "deadlock" };
-  if (pr.status === TIMEOUT_STATUS) return { kind: "invalid", why: "CPython run timed out" };
+  const fastPy = await e.server.run(py);
+  if (fastPy.status === DEADLOCK_STATUS) return { kind: "invalid", why: fastPy.stderr.trim().split("\n").pop() ?? "deadlock" };
+  if (fastPy.status === TIMEOUT_STATUS) return { kind: "invalid", why: "CPython run timed out" };
+  if (difference(expectedOf(fastPy), expectedOf(await e.runner.run(tsText, `${name}.ts`))) === null) return { kind: "same" };
+  const pr = await runPython(e.python, py);
+  if (pr.status === DEADLOCK_STATUS || pr.status === TIMEOUT_STATUS) return { kind: "invalid", why: "CPython deadlocked or timed out" };
   const want = expectedOf(pr);
-  let diff = difference(want, expectedOf(viaCli ? await runRuntime(ts) : await runner.run(tsText, `${name}.ts`)));
-  if (diff !== null && !viaCli) diff = difference(want, expectedOf(await runRuntime(ts)));
+  const diff = difference(want, expectedOf(await runRuntime(ts)));
   return diff === null ? { kind: "same" } : { kind: "differs", diff, want };
 }
 
@@ -134,12 +144,12 @@ async function main(): Promise<void> {
   const worker = async (w: number): Promise<void> => {
     const dir = join(work, `w${w}`);
     mkdirSync(dir);
-    const runner = new RuntimeRunner();
+    const engines: Engines = { python: py.command, server: new PythonServer(py.command), runner: new RuntimeRunner() };
     try {
     while (next < end) {
       const index = next++;
       const prog = generate(programSeed(o.seed, index));
-      const outcome = await check(py.command, runner, dir, "prog", prog);
+      const outcome = await check(engines, dir, "prog", prog);
       ran++;
       if (outcome.kind === "invalid") {
         invalid++;
@@ -148,8 +158,8 @@ async function main(): Promise<void> {
         differences++;
         console.log(`program ${index} (program seed ${prog.seed}) differs:\n${outcome.diff}`);
         if (o.shrink && saves < o.maxSaves) {
-          const r = await shrink(prog, async (cand) => (await check(py.command, runner, dir, "cand", cand)).kind === "differs");
-          const final = await check(py.command, runner, dir, "final", r.program);
+          const r = await shrink(prog, async (cand) => (await check(engines, dir, "cand", cand)).kind === "differs");
+          const final = await check(engines, dir, "final", r.program);
           if (final.kind !== "differs") {
             console.log(`  shrinking lost the difference (flaky?): not saved`);
             continue;
@@ -176,7 +186,8 @@ async function main(): Promise<void> {
       }
     }
     } finally {
-      await runner.close();
+      engines.server.close();
+      await engines.runner.close();
     }
   };
   try {

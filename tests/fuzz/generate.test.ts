@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stop } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
-import { difference, splitReports } from "../../fuzz/compare.ts";
-import { findPython, ROOT, runPython } from "../../fuzz/exec.ts";
+import { difference, expectedOf, splitReports } from "../../fuzz/compare.ts";
+import { findPython, PythonServer, ROOT, runPython } from "../../fuzz/exec.ts";
 import { generate, generatePair, printProgram, programSeed, Rng, type Program } from "../../fuzz/generate.ts";
 import { bundle } from "../../fuzz/runtime-pool.ts";
 import { candidates, shrink } from "../../fuzz/shrink.ts";
@@ -177,5 +177,22 @@ asyncio.run(main())
     const r = await runPython(python.command, f);
     expect(r.status).toBe(86);
     expect(r.stderr).toMatch(/deadlock/);
+  });
+
+  it("gives, through the fork server, what a plain run gives", async () => {
+    if (!python.ok) return;
+    const server = new PythonServer(python.command);
+    try {
+      for (let i = 0; i < 4; i++) {
+        const f = join(work, `srv${i}.py`);
+        writeFileSync(f, generatePair(programSeed(14, i)).py);
+        const plain = expectedOf(await runPython(python.command, f));
+        const forked = expectedOf(await server.run(f));
+        expect(difference(plain, forked)).toBeNull();
+        expect(plain.out.length).toBeGreaterThan(0);
+      }
+    } finally {
+      server.close();
+    }
   });
 });
