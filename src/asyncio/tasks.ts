@@ -589,7 +589,9 @@ export function gather(...args: unknown[]): Future<unknown[]> {
           results[i] = exc !== null ? exc : child._result;
         }
       }
-      if (outer._cancel_requested) outer.set_exception(fut._make_cancelled_error());
+      // CPython's `for fut in children:` above rebinds `fut`, so the error is made from the
+      // *last* child, not the one that just finished: usually a bare CancelledError().
+      if (outer._cancel_requested) outer.set_exception(children[children.length - 1]._make_cancelled_error());
       else outer.set_result(results);
     }
   };
