@@ -241,7 +241,7 @@ class Generator {
 
   private units(): number {
     const r = this.rng;
-    switch (r.weighted({ zero: 3, small: 6, long: 1 })) {
+    switch (r.weighted({ zero: 3, small: 6, long: 1.6 })) {
       case "zero": return 0;
       case "small": return r.int(1, 6);
       default: return LONG;
@@ -397,12 +397,20 @@ class Generator {
     }
   }
 
+  /** Pushes s, and after a cancel() often a look at the object: its state right after the request is where implementations differ. */
+  private push(out: Stmt[], s: Stmt | null): void {
+    if (!s) return;
+    out.push(s);
+    if (s.k === "cancel" && this.rng.chance(0.45)) {
+      const isTask = this.prog.objects[s.obj - 1].kind === "task";
+      const what = this.rng.weighted<InspectKind>({ repr: 3, cancelling: isTask ? 2 : 0, cancelled: 1, waiter: isTask ? 1 : 0 });
+      out.push({ k: "inspect", obj: s.obj, what });
+    }
+  }
+
   private body(scope: Scope, n: number, top: boolean): Stmt[] {
     const out: Stmt[] = [];
-    for (let i = 0; i < n; i++) {
-      const s = this.stmt(scope, true);
-      if (s) out.push(s);
-    }
+    for (let i = 0; i < n; i++) this.push(out, this.stmt(scope, true));
     if (top) {
       const r = this.rng;
       const end = r.weighted({ ret: 5, raise: 2, fall: 3 });
@@ -485,8 +493,7 @@ class Generator {
       else if (choice === "gather" && this.prog.objects.length < 9) this.createGather();
       else if (choice === "shield" && this.prog.objects.length < 9) this.createShield();
       else {
-        const s = this.stmt({ visible: this.prog.objects.map((o) => o.id), ownTask: false, depth: 0 }, false);
-        if (s) this.prog.main.push(s);
+        this.push(this.prog.main, this.stmt({ visible: this.prog.objects.map((o) => o.id), ownTask: false, depth: 0 }, false));
       }
     }
     this.prog.ending = r.chance(0.06)
