@@ -183,6 +183,13 @@ export interface Program {
   main: Stmt[];
   /** How the program ends: main returns a value, returns None, or raises (exit status 1). */
   ending: { kind: "return"; value: Value; printRun: boolean } | { kind: "raise"; exc: ExcSpec };
+  /**
+   * A task main starts last and leaves running, so that asyncio.run's shutdown cancels it
+   * (one leftover only: CPython cancels leftovers in set order). What it does with the
+   * CancelledError: re-raise, fail (logged as "unhandled exception during asyncio.run()
+   * shutdown"), or swallow it and return.
+   */
+  background: "reraise" | "fail" | "swallow" | null;
 }
 
 /** The length of one delay unit, in seconds: a power of two keeps sums exact. */
@@ -213,6 +220,7 @@ class Generator {
       coros: [],
       main: [],
       ending: { kind: "return", value: { t: "none" }, printRun: false },
+      background: null,
     };
   }
 
@@ -496,8 +504,9 @@ class Generator {
         this.push(this.prog.main, this.stmt({ visible: this.prog.objects.map((o) => o.id), ownTask: false, depth: 0 }, false));
       }
     }
+    this.prog.background = r.chance(0.15) ? r.weighted({ reraise: 2, fail: 1, swallow: 1 }) : null;
     this.prog.ending = r.chance(0.06)
-      ? { kind: "raise", exc: this.exc() }
+      ? { kind: "raise", exc: this.exc(true) }
       : { kind: "return", value: this.value(), printRun: r.chance(0.3) };
     return this.prog;
   }
@@ -1126,11 +1135,45 @@ function* drain() {
 
 `;
 
+function leftoverDef(em: Emitter, what: "reraise" | "fail" | "swallow"): void {
+  const py = em.lang === "py";
+  const action = {
+    reraise: py ? "raise" : "throw e;",
+    fail: py ? 'raise RuntimeError("leftover failed") from None' : 'throw new asyncio.RuntimeError("leftover failed");',
+    swallow: py ? 'return "leftover swallowed it"' : 'return "leftover swallowed it";',
+  }[what];
+  if (py) {
+    em.lines.push(
+      "async def leftover():",
+      "    try:",
+      "        await asyncio.sleep(3600)",
+      "    except asyncio.CancelledError as e:",
+      '        print("leftover: cancelled at shutdown", repr(e), repr(asyncio.current_task()))',
+      `        ${action}`,
+      "",
+    );
+  } else {
+    em.lines.push(
+      "function* leftover() {",
+      "  try {",
+      "    yield* asyncio.sleep(3600);",
+      "  } catch (e) {",
+      "    if (!(e instanceof asyncio.CancelledError)) throw e;",
+      '    print("leftover: cancelled at shutdown", repr(e), repr(asyncio.current_task()));',
+      `    ${action}`,
+      "  }",
+      "}",
+      "",
+    );
+  }
+}
+
 export function printProgram(p: Program, lang: Lang): string {
   const pr = new Printer(p);
   const em = new Emitter(pr, lang);
   for (const id of pr.usedCoros()) em.coroDef(pr.coro(id));
   const py = lang === "py";
+  if (p.background !== null) leftoverDef(em, p.background);
   const body = (): void => {
     if (py) em.line("global T0");
     em.both(py ? "loop = asyncio.get_running_loop()" : "const loop = asyncio.get_running_loop()");
@@ -1140,6 +1183,7 @@ export function printProgram(p: Program, lang: Lang): string {
     const opts = py ? "return_exceptions=True" : "{ return_exceptions: true }";
     em.both(`print("main: final", repr(${em.aw(`asyncio.gather(${[...all, opts].join(", ")})`)}))`);
     em.both(em.aw("drain()"));
+    if (p.background !== null) em.both("asyncio.create_task(leftover())");
     if (p.ending.kind === "raise") em.both(py ? `raise ${excExpr(p.ending.exc, "py")}` : `throw ${excExpr(p.ending.exc, "ts")}`);
     else if (p.ending.value.t !== "none") em.both(`return ${valueExpr(p.ending.value, lang)}`);
   };

@@ -85,6 +85,11 @@ export function* candidates(p: Program): Generator<Program> {
       yield q;
     }
   }
+  if (p.background !== null) {
+    const q = clone(p);
+    q.background = null;
+    yield q;
+  }
   if (p.ending.kind === "raise" || p.ending.value.t !== "none" || p.ending.printRun) {
     const q = clone(p);
     q.ending = { kind: "return", value: { t: "none" }, printRun: false };
