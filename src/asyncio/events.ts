@@ -214,8 +214,12 @@ export class BaseEventLoop {
   _debug = false;
   /** The task whose step is running (CPython's `_current_tasks[loop]`). */
   _current_task: Task<unknown> | null = null;
-  /** Not-done tasks of this loop, in creation order (CPython: a weak set of all tasks). */
-  _tasks = new Set<Task<unknown>>();
+  /**
+   * Not-done tasks of this loop, in creation order (CPython: a weak set of all tasks), as a
+   * list threaded through the tasks themselves: no hash table entry per task.
+   */
+  _firstTask: Task<unknown> | null = null;
+  _lastTask: Task<unknown> | null = null;
   /** Futures that finished with an exception, in that order, for "exception was never retrieved". */
   _unretrieved: Future<unknown>[] = [];
   /** Loop iterations run so far (instrumentation). */
@@ -262,9 +266,9 @@ export class BaseEventLoop {
     return h;
   }
 
-  /** A done callback of `fut`, queued with call_soon(fn, fut). */
+  /** A done callback of `fut`, queued with call_soon(fn, fut) (a done task queues itself if it can). */
   _callSoonCallback(fn: DoneCallback, fut: Future<unknown>): void {
-    this._callSoon(fn, [fut], fut);
+    if (!fut._queueDoneCallback(fn)) this._callSoon(fn, [fut], fut);
   }
 
   /** Appends a ready entry (a task's step) without a Handle. */

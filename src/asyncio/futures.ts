@@ -134,6 +134,12 @@ export class Future<T = unknown> {
     else this._callbacks = [cbs, entry];
   }
 
+  /** Is fn among the pending callbacks? */
+  _hasCallback(fn: DoneCallback<never> | Waker): boolean {
+    const cbs = this._callbacks;
+    return cbs === fn || (Array.isArray(cbs) && cbs.includes(fn));
+  }
+
   /** Removes every entry equal to fn; returns how many were removed. */
   remove_done_callback(fn: DoneCallback<this> | Waker): number {
     const cbs = this._callbacks;
@@ -170,6 +176,11 @@ export class Future<T = unknown> {
     this._scheduleCallbacks();
     this._log_traceback = true;
     this._loop._noteException(this);
+  }
+
+  /** A Task can stand in the ready queue for its own done callback (tasks.ts); a Future cannot. */
+  _queueDoneCallback(_fn: DoneCallback): boolean {
+    return false;
   }
 
   /** Queues every callback in registration order, behind what is already queued. */

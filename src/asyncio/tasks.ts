@@ -8,6 +8,7 @@
  */
 import {
   CancelledError,
+  Deadlock,
   InvalidStateError,
   KeyboardInterrupt,
   RuntimeError,
@@ -19,6 +20,7 @@ import {
 import {
   CODE,
   NativeCoroutine,
+  formatCallback,
   coroName,
   codeOf,
   isAsyncFunction,
@@ -32,7 +34,7 @@ import {
 } from "./coroutines.ts";
 import { repr, reprString, str } from "./format.ts";
 import { Future, _set_result_unless_cancelled, isfuture, type Waker } from "./futures.ts";
-import { BaseEventLoop, taskHooks, type ReadyEntry, type TimerHandle } from "./events.ts";
+import { BaseEventLoop, Handle, taskHooks, type ReadyEntry, type TimerHandle } from "./events.ts";
 import { emit, listener } from "./instrument.ts";
 import { getEventLoop, getRunningLoop, loops } from "./loopstate.ts";
 
@@ -76,29 +78,40 @@ function coroutineExpected(x: unknown): TypeError {
 
 export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   _coro: Coro<T>;
-  _name: string;
+  /** The name, or the number N while it is the default `Task-N` (the string is made on demand, as CPython 3.13 does). */
+  _name: string | number;
   _must_cancel = false;
   _fut_waiter: Future<unknown> | null = null;
   _num_cancels_requested = 0;
   _coroState: CoroState = CORO_CREATED;
   /** True while this task sits in the ready queue as its own entry. */
   _queued = false;
-  /** The exception the queued step throws in (undefined: send None). */
-  _pendingExc: unknown = undefined;
-  /** The future whose completion queued this task (its wake-up), or null. */
-  _wakeFut: Future<unknown> | null = null;
+  /**
+   * What the queued entry does (one field, to keep 100,000 tasks small): a Future → its wake-up
+   * (`task_wakeup(fut)`); a function, once the task is done → that done callback (the task
+   * stands in the ready queue instead of a Handle); anything else → a step that throws it in
+   * (undefined: a step that sends None).
+   */
+  _pending: unknown = undefined;
+  /** Neighbours in the loop's list of not-done tasks (see BaseEventLoop._firstTask). */
+  _prevTask: Task<unknown> | null = null;
+  _nextTask: Task<unknown> | null = null;
 
   constructor(coro: Coro<T>, options?: { loop?: BaseEventLoop | null; name?: unknown }) {
     super({ loop: options?.loop ?? null });
     if (!iscoroutine(coro)) throw coroutineExpected(coro);
     const name = options?.name;
-    this._name = name === null || name === undefined ? `Task-${++taskCounter}` : str(name);
+    this._name = name === null || name === undefined ? ++taskCounter : str(name);
     this._coro = coro;
     if ((coro as MaybeFinished)[FINISHED_CORO]) this._coroState = CORO_CLOSED;
     const loop = this._loop;
-    loop._tasks.add(this as Task<unknown>);
+    const last = loop._lastTask;
+    this._prevTask = last;
+    if (last === null) loop._firstTask = this as Task<unknown>;
+    else last._nextTask = this as Task<unknown>;
+    loop._lastTask = this as Task<unknown>;
     if (listener !== null) {
-      emit({ type: "task-created", task: this._id, name: this._name, coro: coroName(coro), repr: repr(this) }, loop.time(), loop._iteration);
+      emit({ type: "task-created", task: this._id, name: this.get_name(), coro: coroName(coro), repr: repr(this) }, loop.time(), loop._iteration);
     }
     this._queueStep(undefined, "created");
   }
@@ -110,7 +123,8 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   // ------------------------------------------------------------ public API
 
   get_name(): string {
-    return this._name;
+    const name = this._name;
+    return typeof name === "string" ? name : (this._name = `Task-${name}`);
   }
 
   set_name(value: unknown): void {
@@ -177,7 +191,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       return;
     }
     this._queued = true;
-    this._pendingExc = exc;
+    this._pending = exc;
     loop._pushReady(this);
     if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason }, loop.time(), loop._iteration);
   }
@@ -190,7 +204,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       return;
     }
     this._queued = true;
-    this._wakeFut = fut;
+    this._pending = fut;
     loop._pushReady(this);
     if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason: "wakeup" }, loop.time(), loop._iteration);
   }
@@ -202,14 +216,37 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   /** Run as a ready-queue entry. */
   _run(): void {
     this._queued = false;
-    const fut = this._wakeFut;
-    if (fut !== null) {
-      this._wakeFut = null;
-      this._wakeup(fut);
-    } else {
-      const exc = this._pendingExc;
-      this._pendingExc = undefined;
-      this._step(exc);
+    const pending = this._pending;
+    this._pending = undefined;
+    if (pending instanceof Future) this._wakeup(pending);
+    else if (typeof pending === "function" && this._state !== "PENDING") this._runDoneCallback(pending as (fut: Future<unknown>) => unknown);
+    else this._step(pending);
+  }
+
+  /** Queues one done callback with the task itself as the ready entry; false if it is busy. */
+  override _queueDoneCallback(fn: (fut: Future<unknown>) => unknown): boolean {
+    if (this._queued) return false;
+    this._queued = true;
+    this._pending = fn;
+    const loop = this._loop;
+    loop._pushReady(this);
+    if (listener !== null) {
+      // The task's id stands for the Handle CPython would have made (ids are one sequence).
+      emit({ type: "callback-queued", handle: this._id, callback: formatCallback(fn), future: this._id }, loop.time(), loop._iteration);
+    }
+    return true;
+  }
+
+  _runDoneCallback(fn: (fut: Future<unknown>) => unknown): void {
+    const loop = this._loop;
+    if (listener !== null) emit({ type: "callback-run", handle: this._id, callback: formatCallback(fn) }, loop.time(), loop._iteration);
+    try {
+      fn(this as Future<unknown>);
+    } catch (e) {
+      if (e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock) throw e;
+      // What CPython logs for the Handle it would have run.
+      const handle = new Handle(fn, [this], loop);
+      loop.call_exception_handler({ message: `Exception in callback ${formatCallback(fn)}`, exception: e, handle });
     }
   }
 
@@ -336,7 +373,13 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
 
   _finished(outcome: "result" | "exception" | "cancelled", bodyRan: boolean): void {
     const loop = this._loop;
-    loop._tasks.delete(this as Task<unknown>);
+    const prev = this._prevTask;
+    const next = this._nextTask;
+    if (prev === null) loop._firstTask = next;
+    else prev._nextTask = next;
+    if (next === null) loop._lastTask = prev;
+    else next._prevTask = prev;
+    this._prevTask = this._nextTask = null;
     if (listener !== null) {
       const detail =
         outcome === "result" ? repr(this._result) : outcome === "exception" ? repr(this._exception) : str(this._cancelled_exc ?? this._cancel_message ?? "");
@@ -359,7 +402,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   override _reprInfo(): string[] {
     const info = super._reprInfo();
     if (this._state === "PENDING" && this._num_cancels_requested > 0) info[0] = "cancelling";
-    info.splice(1, 0, `name=${reprString(this._name)}`, `coro=<${this._formatCoro()}>`);
+    info.splice(1, 0, `name=${reprString(this.get_name())}`, `coro=<${this._formatCoro()}>`);
     if (this._fut_waiter !== null) info.splice(3, 0, `wait_for=${repr(this._fut_waiter)}`);
     return info;
   }
@@ -377,7 +420,13 @@ registerBuiltin(taskWakeup, "Task.task_wakeup");
 
 taskHooks.create = (loop, coro, name) => new Task(coro, { loop, name });
 taskHooks.ensureFuture = (x, loop) => ensure_future(x as Coro, { loop });
-taskHooks.pendingTasks = (loop) => [...loop._tasks];
+/** The loop's not-done tasks, in creation order. */
+function pendingTasks(loop: BaseEventLoop): Task<unknown>[] {
+  const out: Task<unknown>[] = [];
+  for (let t = loop._firstTask; t !== null; t = t._nextTask) out.push(t);
+  return out;
+}
+taskHooks.pendingTasks = pendingTasks;
 
 // ---------------------------------------------------------------- creating and finding tasks
 
@@ -407,7 +456,7 @@ export function current_task(loop?: BaseEventLoop | null): Task<unknown> | null 
 
 /** The loop's tasks that are not done. */
 export function all_tasks(loop?: BaseEventLoop | null): Set<Task<unknown>> {
-  return new Set((loop ?? getRunningLoop())._tasks);
+  return new Set(pendingTasks(loop ?? getRunningLoop()));
 }
 
 // ---------------------------------------------------------------- sleep
@@ -551,7 +600,6 @@ export function gather(...args: unknown[]): Future<unknown[]> {
     outer.set_result([]);
     return outer;
   }
-  const argToFut = new Map<unknown, Future<unknown>>();
   const children: Future<unknown>[] = [];
   const doneFuts: Future<unknown>[] = [];
   let loop: BaseEventLoop | null = null;
@@ -597,15 +645,33 @@ export function gather(...args: unknown[]): Future<unknown[]> {
   };
   registerFunction(_done_callback, "gather.<locals>._done_callback", "asyncio/tasks.py", 767);
 
+  // Each distinct argument is run once (CPython keys a dict by argument). A pending future
+  // seen before already carries this gather's callback, and a done one is in doneFuts, so
+  // only coroutines need a map: no hash entry per child in the common case.
+  let coroToFut: Map<unknown, Future<unknown>> | null = null;
+  let doneSeen: Set<Future<unknown>> | null = null;
   for (const arg of args) {
-    let fut = argToFut.get(arg);
-    if (fut === undefined) {
-      fut = ensure_future(arg as Coro, { loop });
-      if (loop === null) loop = fut._loop;
-      nfuts += 1;
-      argToFut.set(arg, fut);
-      if (fut.done()) doneFuts.push(fut);
-      else fut.add_done_callback(_done_callback);
+    let fut: Future<unknown> | undefined;
+    if (isfuture(arg)) {
+      fut = ensure_future(arg, { loop });
+      const seen = fut.done() ? (doneSeen?.has(fut) ?? false) : fut._hasCallback(_done_callback);
+      if (!seen) {
+        if (loop === null) loop = fut._loop;
+        nfuts += 1;
+        if (fut.done()) {
+          doneFuts.push(fut);
+          (doneSeen ??= new Set()).add(fut);
+        } else fut.add_done_callback(_done_callback);
+      }
+    } else {
+      fut = coroToFut?.get(arg);
+      if (fut === undefined) {
+        fut = ensure_future(arg as Coro, { loop });
+        if (loop === null) loop = fut._loop;
+        nfuts += 1;
+        (coroToFut ??= new Map()).set(arg, fut);
+        fut.add_done_callback(_done_callback);
+      }
     }
     children.push(fut);
   }
