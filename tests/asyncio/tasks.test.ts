@@ -259,6 +259,19 @@ describe("gather", () => {
     expect(out).toEqual([3, 1, 2, 1]);
   });
 
+  it("runs a repeated coroutine once and counts a repeated done future once", async () => {
+    const out = await run(function* () {
+      const before = asyncio.all_tasks().size;
+      const coro = sleeper(2);
+      const g = asyncio.gather(coro, coro);
+      const created = asyncio.all_tasks().size - before;
+      const done = asyncio.get_running_loop().create_future<string>();
+      done.set_result("d");
+      return [created, yield* g, yield* asyncio.gather(done, done)];
+    });
+    expect(out).toEqual([1, [2, 2], ["d", "d"]]);
+  });
+
   it("return_exceptions puts errors (and CancelledError('') for a cancelled child) in the list", async () => {
     function* fails() {
       throw new asyncio.ValueError("x");
