@@ -74,6 +74,30 @@ async function bytesBeforeIntent(browser: Browser, server: StaticServer): Promis
   await isolated.context.close();
 }
 
+/** Where the time of the last Run went, from the playground's performance marks. */
+async function phases(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("playground:"));
+    const run = [...marks].reverse().find((m) => m.name === "playground:run");
+    const out: Record<string, number> = {};
+    if (run === undefined) return out;
+    for (const m of marks) if (m.startTime >= run.startTime) out[m.name.slice("playground:".length)] = m.startTime - run.startTime;
+    return out;
+  });
+}
+
+const phaseLog: Record<string, number[]>[] = [{}, {}];
+function note(which: 0 | 1, p: Record<string, number>): void {
+  for (const [k, v] of Object.entries(p)) (phaseLog[which]![k] ??= []).push(v);
+}
+function printPhases(which: 0 | 1): void {
+  const parts = Object.entries(phaseLog[which]!)
+    .filter(([k]) => k !== "run")
+    .sort((a, b) => median(a[1]) - median(b[1]))
+    .map(([k, v]) => `${k} ${median(v).toFixed(0)}`);
+  console.log(`  phases after the click (median ms): ${parts.join(", ")}`);
+}
+
 async function coldRun(browser: Browser, server: StaticServer): Promise<number> {
   const isolated = await newIsolatedPage(browser, server);
   await armFirstOutputProbe(isolated.page);
@@ -82,6 +106,7 @@ async function coldRun(browser: Browser, server: StaticServer): Promise<number> 
   await ex.locator("[role=log]").waitFor({ state: "attached" });
   await ex.getByRole("button", { name: "Run", exact: true }).click();
   const ms = await isolated.page.evaluate(() => (window as unknown as { __firstOutput: Promise<number> }).__firstOutput);
+  note(0, await phases(isolated.page));
   await isolated.context.close();
   return ms;
 }
@@ -97,7 +122,7 @@ async function editorFigures(browser: Browser, server: StaticServer): Promise<{ 
   await ex.locator(".monaco-editor .view-lines").waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => document.activeElement?.closest(".monaco-editor") !== null, null, { timeout: 120_000 });
   const usable = Date.now() - t0;
-  await page.waitForFunction(() => /Compiler ready|Editor ready/.test(document.querySelector("asyncio-example .pg-status")?.textContent ?? ""), null, { timeout: 120_000 });
+  await page.waitForFunction(() => /^Ready/.test(document.querySelector("asyncio-example .pg-status")?.textContent ?? ""), null, { timeout: 120_000 });
   // Warm: one edited run first (compiler and TypeScript worker both up), then measure.
   const warmRuns: number[] = [];
   let compiler = -1;
@@ -123,7 +148,10 @@ async function editorFigures(browser: Browser, server: StaticServer): Promise<{ 
       return first;
     });
     if (i === 0) compiler = Date.now() - t0;
-    else warmRuns.push(ms);
+    else {
+      warmRuns.push(ms);
+      note(1, await phases(page));
+    }
     await page.waitForFunction(() => document.querySelector<HTMLElement>("asyncio-example")!.dataset.state === "done");
   }
   await isolated.context.close();
@@ -138,9 +166,13 @@ try {
   const cold: number[] = [];
   for (let i = 0; i < runs; i++) cold.push(await coldRun(browser, server));
   console.log(`click-to-first-output, unedited Run, cold page: ${fmt(cold)} (target <= 150 ms)`);
+  printPhases(0);
   const editor = await editorFigures(browser, server);
   console.log(`Edit to usable editor: ${editor.usable} ms; to the first edited run's output (compiler warm-up included): ${editor.compiler} ms`);
   console.log(`Run after an edit, warm: ${fmt(editor.warmRuns)} (target <= 100 ms)`);
+  printPhases(1);
+  const load = (await import("node:os")).loadavg()[0]!;
+  console.log(`(machine load average while measuring: ${load.toFixed(1)} on ${(await import("node:os")).cpus().length} cores)`);
 } finally {
   await browser.close();
   await server.close();

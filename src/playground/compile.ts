@@ -12,7 +12,7 @@ import { pageBuildOptions } from "./compile-options.ts";
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
 export type CompileResult =
-  | { ok: true; code: string; map: string; warnings: Diagnostic[] }
+  | { ok: true; code: string; map: string; runtime: string; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[] };
 
 let ready: Promise<void> | undefined;
@@ -67,7 +67,7 @@ export async function compile(code: string, onProgress?: (stage: string) => void
 async function bundle(code: string): Promise<CompileResult> {
   const runtimeSource = await loadRuntime();
   try {
-    const result = await esbuild.build(pageBuildOptions(code, runtimeSource));
+    const result = await esbuild.build(pageBuildOptions(code));
     const files = result.outputFiles ?? [];
     const js = files.find((f) => f.path.endsWith(".js"));
     const map = files.find((f) => f.path.endsWith(".map"));
@@ -76,6 +76,7 @@ async function bundle(code: string): Promise<CompileResult> {
       ok: true,
       code: js.text,
       map: map?.text ?? "",
+      runtime: runtimeSource,
       warnings: result.warnings.map((w) => diagnostic(w, "warning")),
     };
   } catch (error) {

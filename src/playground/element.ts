@@ -12,7 +12,7 @@ import "./playground.css";
 import type { OutputLog } from "./output.ts";
 import type { ClockChoice, OutputItem } from "./protocol.ts";
 import type { Bundle, RunEnd, RunHandle } from "./sandbox.ts";
-import type { CodeEditor } from "./editor-types.ts";
+import type { CodeEditor, Diagnostic } from "./editor-types.ts";
 import type { LifecycleEvent } from "../asyncio/instrument.ts";
 import { editKey, loadEdit, parseShareHash, saveEdit, shareHash } from "./storage.ts";
 
@@ -40,6 +40,21 @@ function button(label: string, className = ""): HTMLButtonElement {
   b.textContent = label;
   b.className = `pg-button ${className}`.trim();
   return b;
+}
+
+/**
+ * The sandbox (a hidden iframe, its two small scripts, one idle worker: about 10 KB
+ * compressed) is prepared in idle time after the page has loaded, so that the first Run
+ * only has to fetch its program. Nothing of the editor or the compiler is loaded for this.
+ */
+let sandboxScheduled = false;
+function prepareSandboxWhenIdle(): void {
+  if (sandboxScheduled) return;
+  sandboxScheduled = true;
+  const prepare = () => void import("./sandbox.ts").then((m) => m.getSandbox().warm());
+  const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(prepare, { timeout: 3000 }) : setTimeout(prepare, 500));
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, { once: true });
 }
 
 class AsyncioExample extends HTMLElement {
@@ -81,6 +96,7 @@ class AsyncioExample extends HTMLElement {
     this.code = this.original;
     this.build();
 
+    prepareSandboxWhenIdle();
     const saved = loadEdit(this.key);
     if (saved !== null && saved !== this.original) this.showCode(saved, "restored");
     const shared = parseShareHash(location.hash);
@@ -138,7 +154,10 @@ class AsyncioExample extends HTMLElement {
       if (this.saveTimer !== undefined) this.save();
     });
     // Intent: start loading the sandbox before the click lands.
-    const warm = () => void import("./sandbox.ts").then((m) => m.getSandbox().warm());
+    const warm = () => {
+      void import("./sandbox.ts").then((m) => m.getSandbox().warm());
+      if (!this.edited) void this.prebuilt().catch(() => {});
+    };
     this.runButton.addEventListener("pointerenter", warm, { once: true });
     this.runButton.addEventListener("focus", warm, { once: true });
     this.editButton.addEventListener("pointerenter", () => void import("./compile.ts"), { once: true });
@@ -191,11 +210,21 @@ class AsyncioExample extends HTMLElement {
   private async run(): Promise<void> {
     this.stop();
     this.dataset.state = "starting";
+    // Marks for bench/browser.ts, which reports where the time of a Run goes.
+    performance.mark("playground:run");
     const started = performance.now();
     this.runButton.disabled = true;
     this.stopButton.disabled = false;
     this.setStatus("Starting…");
-    const sandboxModule = import("./sandbox.ts");
+    // Everything a Run needs starts at once: the sandbox, the program, the output log.
+    const sandbox = import("./sandbox.ts").then((m) => {
+      const s = m.getSandbox();
+      s.warm();
+      return s;
+    });
+    const code = this.code;
+    const edited = this.edited;
+    const prepared = edited ? this.compileEdit(code) : this.prebuilt().then((bundle) => ({ bundle, problems: [] }));
     const log = await this.output();
     log.clear();
     this.logEl.hidden = false;
@@ -204,7 +233,9 @@ class AsyncioExample extends HTMLElement {
     this.view?.reset();
     let bundle: Bundle | null;
     try {
-      bundle = this.edited ? await this.compileEdit(log) : await this.prebuilt();
+      const result = await prepared;
+      this.report(log, result.problems);
+      bundle = result.bundle;
     } catch (error) {
       log.info(`Could not prepare the program: ${error instanceof Error ? error.message : String(error)}`, "error");
       bundle = null;
@@ -213,20 +244,38 @@ class AsyncioExample extends HTMLElement {
       this.ended("Not run: fix the errors above.");
       return;
     }
-    const { getSandbox } = await sandboxModule;
+    performance.mark("playground:program-ready");
+    if (edited) void this.reportTypeErrors(log, code);
     let first = true;
     this.setStatus("Running…");
     this.dataset.state = "running";
-    this.running = getSandbox().run(bundle, SPEEDS[this.speed.value] ?? SPEEDS["1x"]!, {
+    this.running = (await sandbox).run(bundle, SPEEDS[this.speed.value] ?? SPEEDS["1x"]!, {
       onItems: (items) => {
         if (first && items.some((i) => i.k !== "ev")) {
           first = false;
+          performance.mark("playground:first-output");
           this.dispatchEvent(new CustomEvent("playground:first-output", { detail: performance.now() - started }));
         }
         this.receive(log, items);
       },
       onEnd: (end) => this.onEnd(log, end),
     });
+  }
+
+  private report(log: OutputLog, problems: Diagnostic[]): void {
+    for (const d of problems) {
+      log.info(`main.ts:${d.line}:${d.column}: ${d.severity}: ${d.text}`, d.severity === "error" ? "error" : "info");
+    }
+  }
+
+  /**
+   * TypeScript's verdict arrives from its own worker; the program does not wait for it (types
+   * are erased, and the run is what the reader asked for). Monaco marks the lines itself.
+   */
+  private async reportTypeErrors(log: OutputLog, code: string): Promise<void> {
+    const found = (await this.editor?.typeErrors()) ?? [];
+    if (found.length === 0 || code !== this.code) return;
+    this.report(log, found);
   }
 
   private receive(log: OutputLog, items: OutputItem[]): void {
@@ -278,24 +327,29 @@ class AsyncioExample extends HTMLElement {
     this.running?.stop();
   }
 
-  private async prebuilt(): Promise<Bundle> {
-    const response = await fetch(`${base}bundles/${this.id_}.json`);
-    if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
-    return (await response.json()) as Bundle;
+  private prebuiltBundle: Promise<Bundle> | null = null;
+
+  /** The bundle prebuilt at build time; fetched once, as early as the reader shows intent. */
+  private prebuilt(): Promise<Bundle> {
+    return (this.prebuiltBundle ??= fetch(`${base}bundles/${this.id_}.json`)
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
+        return (await response.json()) as Bundle;
+      })
+      .catch((error: unknown) => {
+        this.prebuiltBundle = null;
+        throw error;
+      }));
   }
 
-  /** Bundles the edited code with esbuild-wasm; reports errors as markers and in the log. */
-  private async compileEdit(log: OutputLog): Promise<Bundle | null> {
+  /** Bundles edited code with esbuild-wasm; its errors become markers and messages. */
+  private async compileEdit(code: string): Promise<{ bundle: Bundle | null; problems: Diagnostic[] }> {
     const compiler = await import("./compile.ts");
     if (!compiler.isReady()) this.setStatus("Loading the compiler…");
-    const result = await compiler.compile(this.code, (stage) => this.setStatus(stage));
-    const typeErrors = this.editor ? await this.editor.typeErrors() : [];
+    const result = await compiler.compile(code, (stage) => this.setStatus(stage));
     this.editor?.setMarkers("esbuild", result.ok ? result.warnings : result.errors);
-    const problems = result.ok ? [...result.warnings, ...typeErrors] : [...result.errors, ...typeErrors];
-    for (const d of problems) {
-      log.info(`main.ts:${d.line}:${d.column}: ${d.severity}: ${d.text}`, d.severity === "error" ? "error" : "info");
-    }
-    return result.ok ? { code: result.code, map: result.map } : null;
+    if (!result.ok) return { bundle: null, problems: result.errors };
+    return { bundle: { code: result.code, map: result.map, runtime: result.runtime }, problems: result.warnings };
   }
 
   private async openEditor(): Promise<CodeEditor> {
@@ -311,8 +365,9 @@ class AsyncioExample extends HTMLElement {
     this.editButton.disabled = true;
     this.editButton.setAttribute("aria-pressed", "true");
     const plainEditor = wantsPlainEditor();
-    // esbuild-wasm warms up while the editor loads, so the first Run does not wait for it.
-    void import("./compile.ts").then((c) => c.warmUp((stage) => this.setStatus(stage)));
+    // The compiler's module loads now; its warm-up (the wasm's download and compilation, a
+    // first build) starts once the editor is usable, so the two do not compete for the cores.
+    const compiler = import("./compile.ts");
     this.setStatus(plainEditor ? "Opening the editor…" : "Loading the editor (1/3)…");
     const { createEditor } = plainEditor ? await import("./textarea.ts") : await import("./monaco.ts");
     const editor = await createEditor(this.editorHost, {
@@ -331,6 +386,10 @@ class AsyncioExample extends HTMLElement {
     editor.layout();
     editor.focus();
     this.setStatus("Editor ready. Ctrl+Enter runs, Escape stops.");
+    void compiler
+      .then((c) => c.warmUp((stage) => this.setStatus(stage)))
+      .then(() => this.setStatus("Ready: Ctrl+Enter runs, Escape stops."))
+      .catch((error: unknown) => this.setStatus(`The compiler could not start: ${error instanceof Error ? error.message : String(error)}`));
     return editor;
   }
 

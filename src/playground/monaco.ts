@@ -20,20 +20,14 @@ let setup: Promise<typeof import("monaco-editor/editor")> | undefined;
 
 async function loadMonaco(onProgress: (stage: string) => void) {
   onProgress("Loading the editor (1/3)…");
-  const [monaco, ts, EditorWorker, TsWorker] = await Promise.all([
-    import("monaco-editor/editor"),
-    import("monaco-editor/languages/features/typescript/register"),
-    import("monaco-editor/editor/editor.worker?worker").then((m) => m.default),
-    import("monaco-editor/languages/features/typescript/ts.worker?worker").then((m) => m.default),
-    import("monaco-editor/features/register.all"),
-  ]);
-  (self as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
-    getWorker: (_id: string, label: string) =>
-      label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker(),
-  };
-  onProgress("Loading the colours (2/3)…");
-  const [{ createHighlighterCore }, { createJavaScriptRegexEngine }, { shikiToMonaco }, light, dark, lang] =
+  // One round of parallel fetches: Monaco, its workers' entry points, Shiki and its themes.
+  const [monaco, ts, EditorWorker, TsWorker, , { createHighlighterCore }, { createJavaScriptRegexEngine }, { shikiToMonaco }, light, dark, lang] =
     await Promise.all([
+      import("monaco-editor/editor"),
+      import("monaco-editor/languages/features/typescript/register"),
+      import("monaco-editor/editor/editor.worker?worker").then((m) => m.default),
+      import("monaco-editor/languages/features/typescript/ts.worker?worker").then((m) => m.default),
+      import("monaco-editor/features/register.all"),
       import("shiki/core"),
       import("shiki/engine/javascript"),
       import("@shikijs/monaco"),
@@ -41,6 +35,11 @@ async function loadMonaco(onProgress: (stage: string) => void) {
       import("@shikijs/themes/github-dark-default"),
       import("@shikijs/langs/typescript"),
     ]);
+  (self as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
+    getWorker: (_id: string, label: string) =>
+      label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker(),
+  };
+  onProgress("Preparing the colours (2/3)…");
   const highlighter = await createHighlighterCore({
     themes: [light.default, dark.default],
     langs: [lang.default],
@@ -58,7 +57,7 @@ async function loadMonaco(onProgress: (stage: string) => void) {
     strict: true,
     noEmit: true,
     // The program runs in a worker with no DOM: say so before it fails at run time.
-    lib: ["es2022"],
+    lib: ["lib.es2022.d.ts"],
   });
   ts.typescriptDefaults.addExtraLib(asyncioTypes, "file:///node_modules/@types/asyncio/index.d.ts");
   return monaco;

@@ -15,6 +15,11 @@ export interface RunRequest {
   runId: number;
   code: string;
   map: string;
+  /**
+   * The runtime module, when the bundle imports it from RUNTIME_PLACEHOLDER instead of
+   * containing it (bundles built in the page, compile-options.ts).
+   */
+  runtime?: string;
   clock: ClockChoice;
 }
 
@@ -46,6 +51,9 @@ export type FromRunner =
   | { type: "ready" }
   | (FromWorker & { runId: number })
   | { type: "stopped"; runId: number };
+
+/** The import specifier the worker replaces with the runtime module's blob URL. */
+export const RUNTIME_PLACEHOLDER = "asyncio-runtime:placeholder";
 
 /** How many output lines the worker forwards before it only counts them. */
 export const MAX_FORWARDED_LINES = 1000;

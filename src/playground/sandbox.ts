@@ -22,10 +22,11 @@ export type RunEnd =
   | { kind: "hung"; silentMs: number }
   | { kind: "timeout"; limitMs: number };
 
-/** A program ready to run: the ESM bundle and its source map. */
+/** A program ready to run: the ESM bundle, its source map, and the runtime if not bundled in. */
 export interface Bundle {
   code: string;
   map: string;
+  runtime?: string;
 }
 
 export interface RunHandle {
@@ -67,7 +68,10 @@ class Sandbox {
       const onMessage = (e: MessageEvent<FromRunner>) => {
         if (e.source !== iframe.contentWindow || e.source === null) return;
         const m = e.data;
-        if (m.type === "ready") resolve();
+        if (m.type === "ready") {
+          performance.mark("playground:sandbox-ready");
+          resolve();
+        }
         else this.receive(m);
       };
       window.addEventListener("message", onMessage);
@@ -102,6 +106,7 @@ class Sandbox {
         run.callbacks.onItems(m.items);
         break;
       case "started":
+        performance.mark("playground:started");
         run.callbacks.onStarted?.();
         break;
       case "exit":
@@ -168,7 +173,7 @@ class Sandbox {
       if (active.ended) return;
       // Loading the runner is not the program's time: the watchdog starts now.
       active.lastSign = active.startedAt = performance.now();
-      this.post({ type: "run", runId, code: bundle.code, map: bundle.map, clock });
+      this.post({ type: "run", runId, code: bundle.code, map: bundle.map, runtime: bundle.runtime, clock });
     });
     return { stop: () => this.finish(runId, { kind: "stopped" }) };
   }

@@ -16,6 +16,7 @@ import {
   HEARTBEAT_MS,
   MAX_FORWARDED_EVENTS,
   MAX_FORWARDED_LINES,
+  RUNTIME_PLACEHOLDER,
   type FromWorker,
   type OutputItem,
   type RunRequest,
@@ -103,11 +104,24 @@ function onEvent(e: LifecycleEvent): void {
   }
 }
 
+/** Set when an uncaught error was reported: the program's exit status is then 1. */
+let reportedError = false;
+
+/**
+ * The runtime calls exit() one macrotask after the last asyncio.run() ended, counting on
+ * unhandled rejections being reported by then (true in Node, where they are emitted before
+ * timers). In a browser worker the `unhandledrejection` event is a task of its own that may
+ * come after that timer, so the end waits two more turns of the event loop for it.
+ */
 function exit(status: number): void {
   if (exited) return;
   exited = true;
-  flush();
-  post({ type: "exit", status });
+  scope.setTimeout(() => {
+    scope.setTimeout(() => {
+      flush();
+      post({ type: "exit", status: reportedError ? Math.max(status, 1) : status });
+    }, 0);
+  }, 0);
 }
 
 scope.onmessage = (e) => {
@@ -119,7 +133,13 @@ scope.onmessage = (e) => {
 
 async function start(request: RunRequest): Promise<void> {
   scope.setInterval(() => post({ type: "beat" }), HEARTBEAT_MS);
-  const url = URL.createObjectURL(new Blob([request.code], { type: "text/javascript" }));
+  const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+  let code = request.code;
+  if (request.runtime !== undefined) {
+    // The program imports the runtime from a placeholder: point it at this worker's copy.
+    code = code.split(JSON.stringify(RUNTIME_PLACEHOLDER)).join(JSON.stringify(blobUrl(request.runtime)));
+  }
+  const url = blobUrl(code);
   const host: AsyncioHost = {
     clock: request.clock,
     stdout: (text) => write("out", text),
@@ -161,6 +181,7 @@ async function start(request: RunRequest): Promise<void> {
 }
 
 function report(host: AsyncioHost, error: unknown): void {
+  reportedError = true;
   if (host.reportError) {
     host.reportError(error);
     return;
