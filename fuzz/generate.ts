@@ -129,7 +129,13 @@ export interface ShieldObj {
   id: number;
   target: Target;
 }
-export type Obj = TaskObj | FutureObj | GatherObj | ShieldObj;
+/** `eN = asyncio.Event()`, set by a timer (`fire`) that is scheduled with it. */
+export interface EventObj {
+  kind: "event";
+  id: number;
+  units: number;
+}
+export type Obj = TaskObj | FutureObj | GatherObj | ShieldObj | EventObj;
 
 export interface CoroDef {
   id: number;
@@ -174,7 +180,10 @@ export type Stmt =
   | { k: "rename"; obj: number; name: string }
   /** A task nobody keeps: `asyncio.create_task(subN(...))`. If it fails, CPython reports
    *  "Task exception was never retrieved" as soon as it is freed. */
-  | { k: "spawn"; coro: number };
+  | { k: "spawn"; coro: number }
+  /** `async with asyncio.timeout(d):` around a body (no return inside: the TypeScript body is a closure). */
+  | { k: "timeout"; units: number; body: Stmt[]; guard: boolean }
+  | { k: "event"; obj: number; op: "wait" | "set" | "clear" | "is_set"; guard: boolean };
 
 export interface Program {
   seed: number;
@@ -200,8 +209,12 @@ export const LONG = 8 * 3600;
 // ---------------------------------------------------------------- generation
 
 interface Scope {
-  /** Objects this code may reference. */
+  /** Objects this code may reference (awaitable ones). */
   visible: number[];
+  /** Events this code may use. */
+  events?: number[];
+  /** Inside an `async with` body: no return statements. */
+  noReturn?: boolean;
   /** Runs in a task of its own (not main's): may cancel itself. */
   ownTask: boolean;
   depth: number;
@@ -277,7 +290,7 @@ class Generator {
     if (allowCoro && scope.depth < 2 && (scope.visible.length === 0 || this.rng.chance(0.35))) {
       // Awaited from main directly, a leaf runs in main's task; elsewhere (gather, shield) in
       // one of its own, but keep it simple: leaves never cancel themselves.
-      const sub: Scope = { visible: scope.visible, ownTask: false, depth: scope.depth + 1 };
+      const sub: Scope = { visible: scope.visible, events: scope.events, ownTask: false, depth: scope.depth + 1 };
       return { coro: this.newCoro("sub", sub, true) };
     }
     if (scope.visible.length === 0) return null;
@@ -312,6 +325,8 @@ class Generator {
       call: 1,
       rename: tasks.length ? 0.3 : 0,
       spawn: scope.depth < 2 ? 0.5 : 0,
+      timeout: scope.depth < 2 ? 1 : 0,
+      event: scope.events?.length ? 1.5 : 0,
     });
     switch (kind) {
       case "sleep":
@@ -383,6 +398,7 @@ class Generator {
         const onExc: OnExc | null = r.chance(0.6) ? r.weighted<OnExc>({ reraise: 1, swallow: 2, other: 1 }) : null;
         const fin = r.chance(0.3) || (onCancel === null && onExc === null);
         if (onCancel === "uncancel" && !scope.ownTask) onCancel = "swallow";
+        if (onCancel === "return" && scope.noReturn) onCancel = "swallow";
         return { k: "try", body, onCancel, onExc, fin };
       }
       case "elapsed":
@@ -396,8 +412,20 @@ class Generator {
         };
       case "rename":
         return { k: "rename", obj: r.pick(tasks), name: `renamed${++this.sayCount}` };
+      case "timeout": {
+        const inner: Scope = { ...scope, depth: scope.depth + 1, noReturn: true };
+        const body = this.body(inner, r.int(1, 3), false);
+        return { k: "timeout", units: r.weighted({ zero: 1, small: 5, none: 1 }) === "small" ? r.int(1, 6) : r.chance(0.5) ? 0 : -1, body, guard };
+      }
+      case "event":
+        return {
+          k: "event",
+          obj: r.pick(scope.events!),
+          op: r.weighted({ wait: 4, set: 1.5, clear: 0.3, is_set: 1.5 }),
+          guard,
+        };
       case "spawn": {
-        const sub: Scope = { visible: scope.visible, ownTask: true, depth: scope.depth + 1 };
+        const sub: Scope = { visible: scope.visible, events: scope.events, ownTask: true, depth: scope.depth + 1 };
         return { k: "spawn", coro: this.newCoro("sub", sub, false) };
       }
       default:
@@ -430,10 +458,25 @@ class Generator {
     return out;
   }
 
+  private awaitables(): number[] {
+    return this.prog.objects.filter((o) => o.kind !== "event").map((o) => o.id);
+  }
+
+  private events(): number[] {
+    return this.prog.objects.filter((o) => o.kind === "event").map((o) => o.id);
+  }
+
+  private createEvent(): void {
+    const id = this.prog.objects.length + 1;
+    this.prog.objects.push({ kind: "event", id, units: this.rng.int(0, 6) });
+    this.prog.main.push({ k: "create", obj: id });
+  }
+
   private createTask(): void {
     const r = this.rng;
     const id = this.prog.objects.length + 1;
-    const visible = this.prog.objects.map((o) => o.id);
+    const visible = this.awaitables();
+    const events = this.events();
     // the coroutine is made before the object exists, so it can only see older objects
     const obj: TaskObj = {
       kind: "task",
@@ -443,7 +486,7 @@ class Generator {
       coro: 0,
     };
     this.prog.objects.push(obj);
-    obj.coro = this.newCoro("work", { visible, ownTask: true, depth: 0 }, false);
+    obj.coro = this.newCoro("work", { visible, events, ownTask: true, depth: 0 }, false);
     if (obj.how !== "ensure_future" && r.chance(0.4)) {
       obj.name = r.chance(0.85) ? r.pick(["alpha", "beta", "gamma", "delta", "worker"]) + id : 1000 + id;
     }
@@ -470,7 +513,7 @@ class Generator {
   private createGather(): void {
     const r = this.rng;
     const id = this.prog.objects.length + 1;
-    const scope: Scope = { visible: this.prog.objects.map((o) => o.id), ownTask: true, depth: 0 };
+    const scope: Scope = { visible: this.awaitables(), events: this.events(), ownTask: true, depth: 0 };
     const targets: Target[] = [];
     for (let i = 0, n = r.int(1, 3); i < n; i++) {
       const t = this.target(scope, true);
@@ -482,7 +525,7 @@ class Generator {
 
   private createShield(): void {
     const id = this.prog.objects.length + 1;
-    const scope: Scope = { visible: this.prog.objects.map((o) => o.id), ownTask: true, depth: 0 };
+    const scope: Scope = { visible: this.awaitables(), events: this.events(), ownTask: true, depth: 0 };
     const target = this.target(scope, true);
     if (!target) return;
     this.prog.objects.push({ kind: "shield", id, target });
@@ -495,13 +538,14 @@ class Generator {
     const first = r.int(1, 3);
     for (let i = 0; i < first; i++) (r.chance(0.75) ? this.createTask() : this.createFuture());
     for (let i = 0; i < n; i++) {
-      const choice = r.weighted({ task: 2, future: 0.7, gather: 0.5, shield: 0.4, other: 6 });
+      const choice = r.weighted({ task: 2, future: 0.7, gather: 0.5, shield: 0.4, event: 0.4, other: 6 });
       if (choice === "task" && this.prog.objects.length < 9) this.createTask();
       else if (choice === "future" && this.prog.objects.length < 9) this.createFuture();
       else if (choice === "gather" && this.prog.objects.length < 9) this.createGather();
       else if (choice === "shield" && this.prog.objects.length < 9) this.createShield();
+      else if (choice === "event" && this.prog.objects.length < 9) this.createEvent();
       else {
-        this.push(this.prog.main, this.stmt({ visible: this.prog.objects.map((o) => o.id), ownTask: false, depth: 0 }, false));
+        this.push(this.prog.main, this.stmt({ visible: this.awaitables(), events: this.events(), ownTask: false, depth: 0 }, false));
       }
     }
     this.prog.background = r.chance(0.15) ? r.weighted({ reraise: 2, fail: 1, swallow: 1 }) : null;
@@ -556,7 +600,7 @@ class Printer {
   }
 
   varName(id: number): string {
-    return `${{ task: "t", future: "f", gather: "g", shield: "s" }[this.obj(id).kind]}${id}`;
+    return `${{ task: "t", future: "f", gather: "g", shield: "s", event: "e" }[this.obj(id).kind]}${id}`;
   }
 
   has(id: number): boolean {
@@ -576,7 +620,7 @@ class Printer {
       for (const s of body) {
         for (const id of stmtObjs(s)) if (this.has(id)) acc.add(id);
         for (const c of stmtCoros(s)) for (const id of this.refs(c)) acc.add(id);
-        if (s.k === "try") visit(s.body);
+        if (s.k === "try" || s.k === "timeout") visit(s.body);
       }
     };
     visit(this.coro(coroId).body);
@@ -612,7 +656,7 @@ class Printer {
             visit(this.coro(c).body);
           }
         }
-        if (s.k === "try") visit(s.body);
+        if (s.k === "try" || s.k === "timeout") visit(s.body);
       }
     };
     visit(this.p.main);
@@ -624,7 +668,7 @@ class Printer {
     switch (s.k) {
       case "create": return this.has(s.obj);
       case "await": case "wait_for": case "shield": return this.targetOk(s.target);
-      case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename":
+      case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename": case "event":
         return this.has(s.obj);
       default: return true;
     }
@@ -636,7 +680,7 @@ function stmtObjs(s: Stmt): number[] {
     case "await": case "wait_for": case "shield": return "obj" in s.target ? [s.target.obj] : [];
     case "gather": return s.targets.flatMap((t) => ("obj" in t ? [t.obj] : []));
     case "wait": return s.targets;
-    case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename":
+    case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename": case "event":
       return [s.obj];
     default: return [];
   }
@@ -789,6 +833,9 @@ class Emitter {
           this.both(`${decl}asyncio.gather(${targets.join(", ")}${targets.length ? tail : tail.slice(2)})`);
         } else if (o.kind === "shield") {
           this.both(`${decl}asyncio.shield(${pr.targetExpr(o.target)})`);
+        } else if (o.kind === "event") {
+          this.both(`${decl}${py ? "" : "new "}asyncio.Event()`);
+          this.both(`loop.call_later(${secs(o.units)}, fire, ${v})`);
         } else {
           this.both(`${decl}loop.create_future()`);
           const rz = o.resolver;
@@ -942,6 +989,31 @@ class Emitter {
       case "spawn":
         this.both(`asyncio.create_task(${pr.call(s.coro)})`);
         return;
+      case "timeout": {
+        const d = s.units < 0 ? this.none() : secs(s.units);
+        const label = `${who}: timeout(${s.units < 0 ? "None" : d})`;
+        this.guarded(s.guard, label, () => {
+          if (py) {
+            this.block(`async with asyncio.timeout(${d}):`, () => this.stmts(s.body, who));
+          } else {
+            this.line(`yield* asyncio.async_with(asyncio.timeout(${d}), function* () {`);
+            this.depth++;
+            this.stmts(s.body, who);
+            this.depth--;
+            this.line("});");
+          }
+          this.both(`print(${pyStr(`${label} block done`)})`);
+        });
+        return;
+      }
+      case "event": {
+        const v = pr.varName(s.obj);
+        const label = `${who}: ${v}.${s.op}()`;
+        if (s.op === "wait") this.guarded(s.guard, label, () => this.both(`print(${pyStr(`${label} ->`)}, ${this.aw(`${v}.wait()`)})`));
+        else if (s.op === "is_set") this.both(`print(${pyStr(`${label} ->`)}, ${v}.is_set())`);
+        else this.both(`${v}.${s.op}()`);
+        return;
+      }
     }
   }
 
@@ -1003,7 +1075,7 @@ class Emitter {
     if (this.lang === "py") {
       this.block(`async def ${c.name}(${params.join(", ")}):`, () => this.stmts(c.body, c.name));
     } else {
-      const typed = params.map((v) => `${v}: ${v.startsWith("t") ? "asyncio.Task" : "asyncio.Future"}`);
+      const typed = params.map((v) => `${v}: ${v.startsWith("t") ? "asyncio.Task" : v.startsWith("e") ? "asyncio.Event" : "asyncio.Future"}`);
       this.block(`function* ${c.name}(${typed.join(", ")}) {`, () => this.stmts(c.body, c.name));
     }
     this.lines.push("");
@@ -1060,6 +1132,10 @@ def reject(fut, msg):
 
 def revoke(fut, msg):
     fut.cancel(msg)
+
+
+def fire(event):
+    event.set()
 
 
 async def drain():
@@ -1122,6 +1198,10 @@ function revoke(fut: asyncio.Future, msg: string | null) {
   fut.cancel(msg);
 }
 
+function fire(event: asyncio.Event) {
+  event.set();
+}
+
 function* drain() {
   // Tasks nobody waits for any more (children of a cancelled gather or shield) finish
   // here, so that asyncio.run's shutdown has nothing left to cancel.
@@ -1179,7 +1259,7 @@ export function printProgram(p: Program, lang: Lang): string {
     em.both(py ? "loop = asyncio.get_running_loop()" : "const loop = asyncio.get_running_loop()");
     em.both("T0 = loop.time()");
     em.stmts(p.main, "main");
-    const all = [...pr.live].sort((a, b) => a - b).map((id) => pr.varName(id));
+    const all = [...pr.live].sort((a, b) => a - b).filter((id) => pr.obj(id).kind !== "event").map((id) => pr.varName(id));
     const opts = py ? "return_exceptions=True" : "{ return_exceptions: true }";
     em.both(`print("main: final", repr(${em.aw(`asyncio.gather(${[...all, opts].join(", ")})`)}))`);
     em.both(em.aw("drain()"));

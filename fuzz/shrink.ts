@@ -15,7 +15,7 @@ function getList(p: Program, path: ListPath): Stmt[] {
   let list = path.root === "main" ? p.main : p.coros[path.root - 1].body;
   for (const i of path.nest) {
     const s = list[i];
-    if (!s || s.k !== "try") throw new Error("shrink: stale path");
+    if (!s || (s.k !== "try" && s.k !== "timeout")) throw new Error("shrink: stale path");
     list = s.body;
   }
   return list;
@@ -26,7 +26,7 @@ function allLists(p: Program): ListPath[] {
   const visit = (root: ListPath["root"], list: Stmt[], nest: number[]): void => {
     out.push({ root, nest });
     list.forEach((s, i) => {
-      if (s.k === "try") visit(root, s.body, [...nest, i]);
+      if (s.k === "try" || s.k === "timeout") visit(root, s.body, [...nest, i]);
     });
   };
   visit("main", p.main, []);
@@ -50,15 +50,15 @@ export function* candidates(p: Program): Generator<Program> {
       }
     }
   }
-  // 2. a try statement replaced by its body
+  // 2. a try or async-with statement replaced by its body
   for (const path of lists) {
     const list = getList(p, path);
     for (let i = 0; i < list.length; i++) {
-      if (list[i].k !== "try") continue;
+      if (list[i].k !== "try" && list[i].k !== "timeout") continue;
       const q = clone(p);
       const ql = getList(q, path);
       const t = ql[i];
-      if (t.k === "try") ql.splice(i, 1, ...t.body);
+      if (t.k === "try" || t.k === "timeout") ql.splice(i, 1, ...t.body);
       yield q;
     }
   }
