@@ -19,15 +19,18 @@ export const TIMEOUT_STATUS = 124;
 export type PythonLookup = { ok: true; command: string } | { ok: false; reason: string };
 
 /**
- * The CPython 3.13 to compare with: $CONFORMANCE_PYTHON, else pyenv's 3.13.0, else
- * `python3.13` on the PATH. Each candidate must say it is CPython 3.13.
+ * The CPython 3.13 to compare with: $CONFORMANCE_PYTHON if set, else pyenv's 3.13.0, else
+ * `python3.13` on the PATH. The interpreter must say it is CPython 3.13.
  */
 export function findPython(): PythonLookup {
   const candidates: string[] = [];
+  // an explicit choice is the only candidate: no silent fallback to another interpreter
   if (process.env.CONFORMANCE_PYTHON) candidates.push(process.env.CONFORMANCE_PYTHON);
-  const pyenv = join(homedir(), ".pyenv/versions/3.13.0/bin/python3.13");
-  if (existsSync(pyenv)) candidates.push(pyenv);
-  candidates.push("python3.13");
+  else {
+    const pyenv = join(homedir(), ".pyenv/versions/3.13.0/bin/python3.13");
+    if (existsSync(pyenv)) candidates.push(pyenv);
+    candidates.push("python3.13");
+  }
   const tried: string[] = [];
   for (const command of candidates) {
     const r = spawnSync(command, ["-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"], {
