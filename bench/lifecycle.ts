@@ -142,6 +142,13 @@ try {
       await nextFrame();
       await nextFrame();
       const streamTotal = performance.now() - t0;
+      const phase: Record<string, number[]> = {};
+      let seen = 0;
+      const cut = (name: string): void => {
+        phase[name] = longTasks.slice(seen);
+        seen = longTasks.length;
+      };
+      cut("streaming");
       const click = async (label: string): Promise<number> => {
         const b = [...document.querySelectorAll("button")].find((x) => x.getAttribute("aria-label") === label) as HTMLButtonElement;
         const a = performance.now();
@@ -156,6 +163,7 @@ try {
       for (let i = 0; i < 10; i++) stepFwd.push(await click("Forward one handle"));
       const iterBack: number[] = [];
       for (let i = 0; i < 5; i++) iterBack.push(await click("Back one loop iteration"));
+      cut("stepping");
       const scroller = document.querySelector(".lc-tl-scroll") as HTMLElement;
       const scrolls: number[] = [];
       for (let i = 1; i <= 10; i++) {
@@ -165,6 +173,7 @@ try {
         await nextFrame();
         scrolls.push(performance.now() - a);
       }
+      cut("scrolling");
       const rowsDrawn = document.querySelectorAll(".lc-tl-row").length;
       const more = document.querySelector(".lc-table-more") as HTMLButtonElement;
       const a = performance.now();
@@ -172,6 +181,9 @@ try {
       const total = Number(/\d+/.exec(more.textContent ?? "0")?.[0] ?? 0);
       while (document.querySelectorAll("tbody tr").length < total) await nextFrame();
       const showAll = performance.now() - a;
+      await nextFrame();
+      await new Promise((ok) => setTimeout(ok, 100));
+      cut("show all");
       return {
         frames,
         streamTotal,
@@ -183,6 +195,7 @@ try {
         showAll,
         tableRows: document.querySelectorAll("tbody tr").length,
         longTasks,
+        phase,
       };
     },
     { events, batch: BATCH },
@@ -194,7 +207,9 @@ try {
   console.log(`view: step back one iteration: ${stats(result.iterBack)}`);
   console.log(`view: scroll the timeline (virtualised: ${result.rowsDrawn} lanes in the DOM): ${stats(result.scrolls)}`);
   console.log(`view: "Show all" ${result.tableRows} table rows, rendered in chunks: ${result.showAll.toFixed(0)} ms`);
-  console.log(`view: long tasks (>50 ms) on the main thread: ${result.longTasks.length ? stats(result.longTasks) : "none"}`);
+  for (const [name, xs] of Object.entries(result.phase)) {
+    console.log(`view: long tasks (>50 ms) while ${name}: ${xs.length ? stats(xs) : "none"}`);
+  }
 } finally {
   await browser.close();
 }

@@ -160,7 +160,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   const bHandleBack = mk("◀ handle", "Back one handle", () => stepBy("handle", -1));
   const bHandleFwd = mk("handle ▶", "Forward one handle", () => stepBy("handle", 1));
   const bIterFwd = mk("iteration ▶▶", "Forward one loop iteration", () => stepBy("iteration", 1));
-  const bLive = mk("Follow run", "Leave step mode and follow the run to its end", () => {
+  const bLive = mk("Follow run", "Follow run to its end (leave step mode)", () => {
     position = null;
     active = null;
     schedule();
@@ -178,11 +178,11 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   const queues = el(doc, "div", { class: "lc-queues" });
   const readyBox = el(doc, "div");
   readyBox.appendChild(el(doc, "h4", { id: `${uid}-ready` }, "Ready queue"));
-  const readyList = el(doc, "ol", { "aria-labelledby": `${uid}-ready` });
+  const readyList = el(doc, "ol", { "aria-labelledby": `${uid}-ready`, tabindex: "0" });
   readyBox.appendChild(readyList);
   const timersBox = el(doc, "div");
   timersBox.appendChild(el(doc, "h4", { id: `${uid}-timers` }, "Timers"));
-  const timerList = el(doc, "ul", { "aria-labelledby": `${uid}-timers` });
+  const timerList = el(doc, "ul", { "aria-labelledby": `${uid}-timers`, tabindex: "0" });
   timersBox.appendChild(timerList);
   queues.append(readyBox, timersBox);
   step.appendChild(queues);
@@ -243,7 +243,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   timeline.appendChild(details);
 
   // table
-  const tableWrap = el(doc, "div", { class: "lc-table-wrap" });
+  // scrollable, so focusable: keyboard users can scroll it (WCAG 2.1.1)
+  const tableWrap = el(doc, "div", { class: "lc-table-wrap", tabindex: "0", role: "region", "aria-label": "Transitions, scrollable" });
   const table = el(doc, "table");
   const caption = el(doc, "caption", {}, "Transitions");
   const thead = el(doc, "thead");
@@ -332,7 +333,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     if (destroyed) return;
     // layout reads first, before this frame writes anything (no forced synchronous layout)
     const scrollTop = scroll.scrollTop;
-    if (!viewport.width) viewport = { width: scroll.clientWidth, height: scroll.clientHeight };
+    if (!viewport.width) viewport = measure();
     ingest();
     const snap = currentSnapshot();
     renderStatus(snap);
@@ -365,6 +366,9 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   }
 
   function renderMarkers(snap: Snapshot): void {
+    const key = `${snap.end}|${model.length}|${selectedTask}`;
+    if (key === markersKey) return;
+    markersKey = key;
     const byNode = new Map<NodeId, TaskSnapshot[]>();
     for (const t of snap.tasks) {
       const id = nodeForState(t.state);
@@ -616,14 +620,21 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     return `${where} · ${m.text} at ${when}`;
   }
 
+  function measure(): { width: number; height: number } {
+    // leave room for a vertical scrollbar whether or not there is one
+    return { width: Math.max(0, scroll.offsetWidth - 18), height: scroll.offsetHeight };
+  }
+
   let rowsKey = "";
+  let markersKey = "";
   let rulerKey = "";
   let viewport = { width: 0, height: 0 };
 
   function renderTimeline(snap: Snapshot, scrollTop: number): void {
     const lanes = laneIds();
     const u = unitWidth();
-    const width = Math.ceil((col + 1) * u) + 8;
+    // room on the right for marks set apart at the end of the last handle
+    const width = Math.ceil((col + 1) * u) + 48;
     const big = lanes.length > 200;
     aggregate.textContent = big
       ? `${lanes.length - 1} tasks: lanes are drawn as you scroll. ${snap.tasks.filter((t) => t.state !== "done").length} not done at this point.`
@@ -671,8 +682,11 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     const first = Math.max(0, Math.floor(viewTop / ROW_H) - 3);
     const last = Math.min(lanes.length, Math.ceil((viewTop + viewH) / ROW_H) + 3);
     const activeKey = active ? activeItemKey() : null;
-    const key = `${model.length}|${u}|${first}|${last}|${selectedTask}|${highlighted}|${activeKey?.lane}:${activeKey?.key}|${finished}`;
-    if (key === rowsKey) return;
+    const key = `${model.length}|${u}|${first}|${last}|${highlighted}|${activeKey?.lane}:${activeKey?.key}|${finished}`;
+    if (key === rowsKey) {
+      applySelection();
+      return;
+    }
     rowsKey = key;
     rows.style.top = `${RULER_H + first * ROW_H}px`;
     rows.style.width = `${NAME_W + width}px`;
@@ -683,6 +697,16 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
       html.push(laneHtml(lanes[li]!, li, u, width, activeKey, states));
     }
     rows.innerHTML = html.join("");
+    applySelection();
+  }
+
+  /** the lane of the task pointed at: a class on the row, no re-render (pointing is not a change) */
+  function applySelection(): void {
+    const li = selectedTask === null ? -1 : laneIds().indexOf(selectedTask);
+    for (const row of rows.children) {
+      const r = row as HTMLElement;
+      r.classList.toggle("lc-sel", Number(r.dataset.lane) === li);
+    }
   }
 
   function activeItemKey(): { lane: number; key: string } | null {
@@ -744,8 +768,12 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
         }
       }
     }
+    // several marks in one handle share its column: set each apart so that every one can be
+    // pointed at and chosen (they stay in order)
+    let lastX = -Infinity;
     for (const m of marksByLane.get(lane) ?? []) {
-      const x = (cols[m.index] ?? col) * u;
+      const x = Math.max((cols[m.index] ?? col) * u, lastX + 8);
+      lastX = x;
       const key = `m${m.index}`;
       const title = `<title>${esc(describeMark(m))}</title>`;
       if (m.kind === "cancel") {
@@ -759,11 +787,10 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
         );
       }
     }
-    const sel = lane !== null && lane === selectedTask ? " lc-sel" : "";
     const now = lane === null ? undefined : states.get(lane);
     const stateNow = now ? ` (${describeState(now)})` : "";
     return (
-      `<div class="lc-tl-row${sel}" data-lane="${li}">` +
+      `<div class="lc-tl-row" data-lane="${li}">` +
       `<div class="lc-tl-name" title="${esc(name + stateNow)}">${esc(name)}</div>` +
       `<svg width="${width}" height="${ROW_H}" aria-hidden="true">${parts.join("")}</svg></div>`
     );
@@ -976,12 +1003,16 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     scroll.scrollLeft = 0;
     rowsKey = "";
     rulerKey = "";
+    markersKey = "";
     schedule();
   }
 
   const win = doc.defaultView;
+  // the border box does not change when scrollbars come and go, so resizing cannot feed back
   const resize = win && "ResizeObserver" in win ? new win.ResizeObserver(() => {
-    viewport = { width: scroll.clientWidth, height: scroll.clientHeight };
+    const next = measure();
+    if (next.width === viewport.width && next.height === viewport.height) return;
+    viewport = next;
     schedule();
   }) : null;
   resize?.observe(scroll);
