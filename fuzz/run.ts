@@ -141,50 +141,53 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.log(`fuzz: seed ${o.seed}, programs ${o.from}..${end - 1}, ${o.jobs} jobs, CPython ${py.command}`);
 
+  /** Shrinks a differing program and saves it as a regression case (unless one like it exists). */
+  const keep = async (engines: Engines, dir: string, index: number, prog: Program): Promise<void> => {
+    const r = await shrink(prog, async (cand) => (await check(engines, dir, "cand", cand)).kind === "differs");
+    const final = await check(engines, dir, "final", r.program);
+    if (final.kind !== "differs") {
+      console.log("  shrinking lost the difference (flaky?): not saved");
+      return;
+    }
+    const pyText = printProgram(r.program, "py");
+    const hash = createHash("sha1").update(pyText.split("\n").filter((l) => !l.startsWith("#")).join("\n")).digest("hex");
+    if (saved.has(hash)) {
+      console.log("  shrunk to a case already saved");
+      return;
+    }
+    saved.add(hash);
+    saves++;
+    const id = `fuzz-${o.seed}-${index}`;
+    writeFileSync(join(o.out, `${id}.py`), header("py", o.seed, index, r.program, r.tried) + pyText);
+    writeFileSync(join(o.out, `${id}.ts`), header("ts", o.seed, index, r.program, r.tried) + printProgram(r.program, "ts"));
+    writeFileSync(join(o.out, `${id}.out`), final.want.out);
+    writeFileSync(join(o.out, `${id}.err`), final.want.err);
+    console.log(`  shrunk in ${r.tried} steps${r.exhausted ? " (budget used up)" : ""}; saved ${join(o.out, id)}:\n${final.diff}`);
+  };
+
   const worker = async (w: number): Promise<void> => {
     const dir = join(work, `w${w}`);
     mkdirSync(dir);
     const engines: Engines = { python: py.command, server: new PythonServer(py.command), runner: new RuntimeRunner() };
     try {
-    while (next < end) {
-      const index = next++;
-      const prog = generate(programSeed(o.seed, index));
-      const outcome = await check(engines, dir, "prog", prog);
-      ran++;
-      if (outcome.kind === "invalid") {
-        invalid++;
-        console.log(`program ${index}: not comparable (${outcome.why})`);
-      } else if (outcome.kind === "differs") {
-        differences++;
-        console.log(`program ${index} (program seed ${prog.seed}) differs:\n${outcome.diff}`);
-        if (o.shrink && saves < o.maxSaves) {
-          const r = await shrink(prog, async (cand) => (await check(engines, dir, "cand", cand)).kind === "differs");
-          const final = await check(engines, dir, "final", r.program);
-          if (final.kind !== "differs") {
-            console.log(`  shrinking lost the difference (flaky?): not saved`);
-            continue;
-          }
-          const pyText = printProgram(r.program, "py");
-          const hash = createHash("sha1").update(pyText.split("\n").filter((l) => !l.startsWith("#")).join("\n")).digest("hex");
-          if (saved.has(hash)) {
-            console.log(`  shrunk to a case already saved`);
-            continue;
-          }
-          saved.add(hash);
-          saves++;
-          const id = `fuzz-${o.seed}-${index}`;
-          writeFileSync(join(o.out, `${id}.py`), header("py", o.seed, index, r.program, r.tried) + pyText);
-          writeFileSync(join(o.out, `${id}.ts`), header("ts", o.seed, index, r.program, r.tried) + printProgram(r.program, "ts"));
-          writeFileSync(join(o.out, `${id}.out`), final.want.out);
-          writeFileSync(join(o.out, `${id}.err`), final.want.err);
-          console.log(`  shrunk in ${r.tried} steps${r.exhausted ? " (budget used up)" : ""}; saved tests/regressions/${id}:\n${final.diff}`);
+      while (next < end) {
+        const index = next++;
+        const prog = generate(programSeed(o.seed, index));
+        const outcome = await check(engines, dir, "prog", prog);
+        ran++;
+        if (outcome.kind === "invalid") {
+          invalid++;
+          console.log(`program ${index}: not comparable (${outcome.why})`);
+        } else if (outcome.kind === "differs") {
+          differences++;
+          console.log(`program ${index} (program seed ${prog.seed}) differs:\n${outcome.diff}`);
+          if (o.shrink && saves < o.maxSaves) await keep(engines, dir, index, prog);
+        }
+        if (ran % 100 === 0) {
+          const secs = (Date.now() - started) / 1000;
+          console.log(`... ${ran} programs, ${differences} differences (${(ran / secs).toFixed(1)} programs/s)`);
         }
       }
-      if (ran % 100 === 0) {
-        const secs = (Date.now() - started) / 1000;
-        console.log(`... ${ran} programs, ${differences} differences (${(ran / secs).toFixed(1)} programs/s)`);
-      }
-    }
     } finally {
       engines.server.close();
       await engines.runner.close();
