@@ -167,6 +167,24 @@ class TimerHeap {
   }
 }
 
+/**
+ * The ready queue: an array used as a buffer with its own length, so that its capacity
+ * survives the iterations (a busy loop moves 100,000 entries through it every iteration).
+ */
+class ReadyQueue {
+  items: (ReadyEntry | undefined)[] = [];
+  length = 0;
+
+  push(entry: ReadyEntry): void {
+    this.items[this.length++] = entry;
+  }
+
+  clear(): void {
+    this.items.fill(undefined, 0, this.length);
+    this.length = 0;
+  }
+}
+
 /** Smallest time step: a timer is due when `when < now + resolution` (CPython: clock resolution). */
 const CLOCK_RESOLUTION = 1e-9;
 /** The virtual clock starts at an arbitrary value: only differences mean anything. */
@@ -204,8 +222,8 @@ export const taskHooks: {
 } = { create: null, ensureFuture: null, pendingTasks: null };
 
 export class BaseEventLoop {
-  _ready: ReadyEntry[] = [];
-  _spare: ReadyEntry[] = [];
+  _ready = new ReadyQueue();
+  _spare = new ReadyQueue();
   _timers = new TimerHeap();
   _cancelledTimers = 0;
   _stopping = false;
@@ -328,7 +346,7 @@ export class BaseEventLoop {
     if (this._running) throw new RuntimeError("Cannot close a running event loop");
     if (this._closed) return;
     this._closed = true;
-    this._ready.length = 0;
+    this._ready.clear();
     this._timers = new TimerHeap();
     this._reportUnretrieved();
   }
@@ -471,7 +489,7 @@ export class BaseEventLoop {
 
   /** One iteration of the loop (CPython's `_run_once`). */
   _runOnce(): void {
-    let ready = this._ready;
+    const ready = this._ready;
     this._dropCancelledTimers();
     const heap = this._timers;
     if (ready.length === 0 && !this._stopping) {
@@ -498,20 +516,26 @@ export class BaseEventLoop {
     // Swap the queues: what is queued while these run lands in the other one (next iteration).
     this._ready = this._spare;
     this._spare = ready;
+    const items = ready.items;
     const n = ready.length;
     let i = 0;
     try {
-      for (; i < n; i++) ready[i]._run();
+      for (; i < n; i++) {
+        const entry = items[i]!;
+        items[i] = undefined;
+        entry._run();
+      }
     } catch (e) {
       // Something escaped the loop (KeyboardInterrupt, SystemExit, a deadlock in a nested
       // run): keep what was not run at the front of the queue, as CPython's deque does.
-      const rest = ready.slice(i + 1);
-      ready.length = 0;
-      this._ready = rest.concat(this._ready);
+      const rest = items.slice(i + 1, n) as ReadyEntry[];
+      ready.clear();
+      const later = this._ready.items.slice(0, this._ready.length) as ReadyEntry[];
+      this._ready.clear();
+      for (const entry of rest.concat(later)) this._ready.push(entry);
       throw e;
     }
     ready.length = 0;
-    ready = this._ready;
   }
 
   /**
