@@ -393,7 +393,14 @@ class AsyncioExample extends HTMLElement {
     return editor;
   }
 
+  /** A share link in the address bar that shows this example's code no longer describes it. */
+  private forgetShareLink(): void {
+    const shared = parseShareHash(location.hash);
+    if (shared !== null && shared.id === this.id_) history.replaceState(null, "", location.pathname + location.search);
+  }
+
   private changed(value: string): void {
+    this.forgetShareLink();
     this.code = value;
     this.updateEdited();
     clearTimeout(this.saveTimer);
@@ -408,6 +415,7 @@ class AsyncioExample extends HTMLElement {
   }
 
   private reset(): void {
+    this.forgetShareLink();
     clearTimeout(this.saveTimer);
     this.code = this.original;
     saveEdit(this.key, null);

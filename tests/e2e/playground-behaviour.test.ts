@@ -210,6 +210,97 @@ describe("running in the sandbox", () => {
   });
 });
 
+describe("speed, tracebacks, life-cycle", () => {
+  test("speed: 1x waits on the wall clock, 10x a tenth of it, instant not at all", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    await plainEdit(
+      ex,
+      [
+        'import asyncio, { print } from "asyncio";',
+        "function* main() {",
+        "  const loop = asyncio.get_running_loop();",
+        "  const t0 = loop.time();",
+        "  const w0 = Date.now();",
+        "  yield* asyncio.sleep(1);",
+        "  print((loop.time() - t0).toFixed(1), Date.now() - w0);",
+        "}",
+        "asyncio.run(main());",
+      ].join("\n"),
+    );
+    const wall: Record<string, number> = {};
+    for (const speed of ["1x", "10x", "instant"] as const) {
+      await ex.getByLabel("Speed").selectOption(speed);
+      await ex.getByRole("button", { name: "Run", exact: true }).click();
+      await runState(page, ex, "done", 60_000);
+      const [loopSeconds, ms] = (await outputText(ex, "stdout")).split(" ");
+      expect(loopSeconds, `loop time at ${speed}`).toBe("1.0");
+      wall[speed] = Number(ms);
+    }
+    // Lower bounds only where the clock must wait; the virtual clock never waits.
+    expect(wall["1x"]).toBeGreaterThanOrEqual(990);
+    expect(wall["10x"]).toBeGreaterThanOrEqual(95);
+    expect(wall["10x"]).toBeLessThan(wall["1x"]!);
+    expect(wall["instant"]).toBeLessThan(95);
+    await finish(isolated);
+  });
+
+  test("a traceback shows the reader's lines, and choosing a frame moves the cursor there", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    const code = [
+      'import asyncio, { print, ValueError } from "asyncio";',
+      "",
+      "function* work() {",
+      '  print("working");',
+      "  yield* asyncio.sleep(0.1);",
+      '  throw new ValueError("bad");',
+      "}",
+      "",
+      "function* main() {",
+      "  yield* asyncio.create_task(work());",
+      "}",
+      "",
+      "asyncio.run(main());",
+      "",
+    ].join("\n");
+    await plainEdit(ex, code);
+    await ex.getByLabel("Speed").selectOption("instant");
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done", 60_000);
+    const stderr = await outputText(ex, "stderr");
+    expect(stderr).toContain('File "main.ts", line 6, in work\n    throw new ValueError("bad");');
+    expect(stderr.split("\n").at(-1)).toBe("ValueError: bad");
+    expect(await ex.getByRole("status").textContent()).toBe("Finished with exit status 1.");
+    const frame = ex.locator("[role=log] [role=button]", { hasText: "line 6" });
+    await frame.press("Enter");
+    const area = ex.locator("textarea.pg-textarea");
+    const caret = await area.evaluate((a) => (a as HTMLTextAreaElement).selectionStart);
+    expect(code.slice(0, caret).split("\n").length).toBe(6);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("pg-textarea");
+    await finish(isolated);
+  });
+
+  test("the Life-cycle view shows the run, and a printed line can be chosen", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    await runAndWait(ex, "instant");
+    await ex.getByRole("button", { name: "Life-cycle" }).click();
+    expect(await ex.getByRole("button", { name: "Life-cycle" }).getAttribute("aria-pressed")).toBe("true");
+    // The view is fed the run's events: its transitions table names the tasks.
+    await expect.poll(() => ex.locator(".pg-lifecycle").textContent(), { timeout: 30_000 }).toMatch(/Task-1/);
+    const printed = ex.locator("[role=log] [data-seq]").first();
+    await printed.click();
+    expect(await printed.getAttribute("aria-current")).toBe("true");
+    // A new run resets the view and feeds it again.
+    await runAndWait(ex, "instant");
+    await expect.poll(() => ex.locator(".pg-lifecycle").textContent()).toMatch(/Task-1/);
+    expect(isolated.errors).toEqual([]);
+    await page.close();
+    await finish(isolated);
+  });
+});
+
 describe("nothing lost", () => {
   test("reload keeps the edit without running it; Reset brings the original back", async () => {
     const isolated = await open(narrow);

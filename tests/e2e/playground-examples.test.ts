@@ -49,6 +49,17 @@ describe.each(pages)("page $path", ({ path, ids }) => {
       // Errors the page logs while loading are the site's business (tests/site); from here on
       // the runs must add none.
       const errorsAtLoad = errors.length;
+      // Monaco's CSS must not land on reading pages (withastro/astro#9495).
+      const monacoRules = await page.evaluate(() =>
+        [...document.styleSheets].reduce((n, sheet) => {
+          try {
+            return n + [...sheet.cssRules].filter((r) => r.cssText.includes(".monaco-editor")).length;
+          } catch {
+            return n;
+          }
+        }, 0),
+      );
+      expect(monacoRules, "Monaco CSS rules on a reading page").toBe(0);
       for (const id of ids) {
         const ex = example(page, id);
         await enhanced(ex);
