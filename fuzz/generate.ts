@@ -92,7 +92,8 @@ export type Value =
 export type ExcClass = "ValueError" | "RuntimeError" | "KeyError" | "TypeError" | "AppError" | "CancelledError";
 export interface ExcSpec {
   cls: ExcClass;
-  msg: string;
+  /** null: raised without arguments (`ValueError()`). */
+  msg: string | null;
 }
 
 export type CreateHow = "create_task" | "ensure_future" | "loop.create_task";
@@ -157,7 +158,8 @@ export type OnExc = "reraise" | "swallow" | "other";
 
 export type Stmt =
   | { k: "create"; obj: number }
-  | { k: "sleep"; units: number }
+  /** `await asyncio.sleep(d)`, or with a result that is printed. */
+  | { k: "sleep"; units: number; result?: Value }
   | { k: "say"; text: string }
   | { k: "await"; target: Target; guard: boolean }
   | { k: "gather"; targets: Target[]; retex: boolean; guard: boolean }
@@ -173,7 +175,7 @@ export type Stmt =
   | { k: "set"; obj: number; action: "result" | "exception"; value: Value }
   | { k: "raise"; exc: ExcSpec }
   | { k: "return"; value: Value }
-  | { k: "try"; body: Stmt[]; onCancel: OnCancel | null; onExc: OnExc | null; fin: boolean }
+  | { k: "try"; body: Stmt[]; onCancel: OnCancel | null; onExc: OnExc | null; fin: boolean; plain?: boolean }
   | { k: "elapsed" }
   | { k: "all_tasks" }
   | { k: "call"; via: "call_soon" | "call_later"; units: number; text: string }
@@ -253,7 +255,7 @@ class Generator {
     const cls = r.weighted<ExcClass>({
       ValueError: 4, RuntimeError: 2, KeyError: 1, TypeError: 1, AppError: 1, CancelledError: cancelled ? 0.6 : 0,
     });
-    return { cls, msg: r.pick(["bad", "boom", "failed", "no", "oops"]) + r.int(1, 9) };
+    return { cls, msg: r.chance(0.1) ? null : r.pick(["bad", "boom", "failed", "no", "oops"]) + r.int(1, 9) };
   }
 
   private msg(): string | null {
@@ -330,7 +332,7 @@ class Generator {
     });
     switch (kind) {
       case "sleep":
-        return { k: "sleep", units: this.units() };
+        return r.chance(0.12) ? { k: "sleep", units: this.units(), result: this.value() } : { k: "sleep", units: this.units() };
       case "say":
         return { k: "say", text: `step ${++this.sayCount}` };
       case "await": {
@@ -399,7 +401,7 @@ class Generator {
         const fin = r.chance(0.3) || (onCancel === null && onExc === null);
         if (onCancel === "uncancel" && !scope.ownTask) onCancel = "swallow";
         if (onCancel === "return" && scope.noReturn) onCancel = "swallow";
-        return { k: "try", body, onCancel, onExc, fin };
+        return { k: "try", body, onCancel, onExc, fin, plain: r.chance(0.3) };
       }
       case "elapsed":
         return { k: "elapsed" };
@@ -709,9 +711,10 @@ function valueExpr(v: Value, lang: Lang): string {
 }
 
 function excExpr(e: ExcSpec, lang: Lang): string {
-  if (e.cls === "CancelledError") return `${lang === "ts" ? "new " : ""}asyncio.CancelledError(${pyStr(e.msg)})`;
-  if (lang === "py") return `${e.cls}(${pyStr(e.msg)})`;
-  return e.cls === "AppError" ? `new AppError(${pyStr(e.msg)})` : `new asyncio.${e.cls}(${pyStr(e.msg)})`;
+  const arg = e.msg === null ? "" : pyStr(e.msg);
+  if (e.cls === "CancelledError") return `${lang === "ts" ? "new " : ""}asyncio.CancelledError(${arg})`;
+  if (lang === "py") return `${e.cls}(${arg})`;
+  return e.cls === "AppError" ? `new AppError(${arg})` : `new asyncio.${e.cls}(${arg})`;
 }
 
 function secs(units: number): string {
@@ -846,7 +849,11 @@ class Emitter {
         return;
       }
       case "sleep":
-        this.both(this.aw(`asyncio.sleep(${secs(s.units)})`));
+        if (s.result === undefined) this.both(this.aw(`asyncio.sleep(${secs(s.units)})`));
+        else {
+          const call = `asyncio.sleep(${secs(s.units)}, ${valueExpr(s.result, this.lang)})`;
+          this.both(`print(${pyStr(`${who}: sleep gave`)}, repr(${this.aw(call)}))`);
+        }
         return;
       case "say":
         this.both(`print(${pyStr(`${who}: ${s.text}`)})`);
@@ -1029,7 +1036,8 @@ class Emitter {
   }
 
   private tryStmt(s: Extract<Stmt, { k: "try" }>, who: string): void {
-    const caught = (): void => this.both(`print(${pyStr(`${who}: caught`)}, repr(e))`);
+    // print(e) writes str(e): the message, or the key's repr for a KeyError
+    const caught = (): void => this.both(`print(${pyStr(`${who}: caught`)}, ${s.plain ? "e" : "repr(e)"})`);
     if (this.lang === "py") {
       this.block("try:", () => this.stmts(s.body, who));
       if (s.onCancel) this.block("except asyncio.CancelledError as e:", () => { caught(); this.handlerAction(s.onCancel!, who); });
