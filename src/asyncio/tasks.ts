@@ -36,7 +36,8 @@ import { repr, reprString, str } from "./format.ts";
 import { Future, _set_result_unless_cancelled, isfuture, type Waker } from "./futures.ts";
 import { BaseEventLoop, Handle, taskHooks, type ReadyEntry, type TimerHandle } from "./events.ts";
 import { emit, listener } from "./instrument.ts";
-import { getEventLoop, getRunningLoop, loops } from "./loopstate.ts";
+import { captureSite, getEventLoop, getRunningLoop, io, loops } from "./loopstate.ts";
+import { parseStack } from "./traceback.ts";
 
 /** The process-wide `Task-N` counter (one per program, as one per CPython process). */
 let taskCounter = 0;
@@ -93,6 +94,8 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
    * (undefined: a step that sends None).
    */
   _pending: unknown = undefined;
+  /** Where the coroutine last suspended, when lines are tracked (see loopstate.captureSite). */
+  _site: Error | null = null;
   /** Neighbours in the loop's list of not-done tasks (see BaseEventLoop._firstTask). */
   _prevTask: Task<unknown> | null = null;
   _nextTask: Task<unknown> | null = null;
@@ -299,6 +302,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     try {
       if (this._coroState === CORO_CLOSED) throw new RuntimeError("cannot reuse already awaited coroutine");
       this._coroState = CORO_RUNNING;
+      this._site = null;
       r = exc === undefined ? coro.next(undefined) : coro.throw(exc);
     } catch (e) {
       this._coroState = CORO_CLOSED;
@@ -396,7 +400,12 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     const name = info ? info.name : "<coroutine>";
     const place = info && info.file ? `${info.file}:${info.line}` : null;
     if (this._coroState === CORO_CLOSED) return place ? `${name}() done, defined at ${place}` : `${name}() done`;
-    return place ? `${name}() running at ${place}` : `${name}() running`;
+    if (place === null) return `${name}() running`;
+    // CPython shows the line the coroutine is at: where it is suspended, or, from inside its
+    // own step, the line running now. Known when a source map is at hand; else the `def` line.
+    const site = this._coroState === CORO_RUNNING ? new Error() : this._coroState === CORO_SUSPENDED ? this._site : null;
+    const line = site !== null ? currentLine(site) : null;
+    return `${name}() running at ${info!.file}:${line ?? info!.line}`;
   }
 
   override _reprInfo(): string[] {
@@ -406,6 +415,22 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     if (this._fut_waiter !== null) info.splice(3, 0, `wait_for=${repr(this._fut_waiter)}`);
     return info;
   }
+}
+
+/**
+ * The reader's line in the task's own (outermost) coroutine, from a stack captured inside it:
+ * that coroutine's frame is the one the task's step called.
+ */
+function currentLine(site: Error): number | null {
+  const mapper = io.mapPosition;
+  if (mapper === null || typeof site.stack !== "string") return null;
+  const frames = parseStack(site.stack);
+  const step = frames.findIndex((f) => /(^|\.)_stepRun$/.test(f.name));
+  if (step <= 0) return null;
+  const f = frames[step - 1];
+  const pos = mapper(f.line, f.column - 1);
+  if (!pos || pos.line === null || pos.source === null || /(^|[/:])asyncio[/:]/.test(pos.source)) return null;
+  return pos.line;
 }
 
 /** A step queued through a Handle (when the task is already in the queue). */
@@ -478,6 +503,7 @@ class SleepZero<R> extends NativeCoroutine<R> {
   next(): IteratorResult<unknown, R> {
     if (this._state === 0) {
       this._state = 1;
+      captureSite();
       return YIELD_NONE;
     }
     if (this._state === 2) return RETURN_NONE as IteratorResult<unknown, R>;
@@ -518,6 +544,7 @@ class SleepFor<R> extends NativeCoroutine<R> {
       this._fut = f;
       this._handle = loop.call_later(this._delay, _set_result_unless_cancelled, f, this._result);
       f._asyncio_future_blocking = true;
+      captureSite();
       return { value: f, done: false };
     }
     this._close();

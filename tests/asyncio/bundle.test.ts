@@ -72,6 +72,46 @@ asyncio.run(main());
     );
   });
 
+  it("shows the line a coroutine is suspended at, or running, in the task's outermost coroutine", () => {
+    const r = example(
+      "lines.ts",
+      `import asyncio, { print, repr } from "asyncio";
+
+function* helper() {
+  yield* asyncio.sleep(5);
+}
+
+function* work(fut: asyncio.Future) {
+  print("inside:", repr(asyncio.current_task()));
+  yield* fut;
+  yield* helper();
+}
+
+function* main() {
+  const fut = asyncio.get_running_loop().create_future();
+  const t = asyncio.create_task(work(fut));
+  print(repr(t));
+  yield* asyncio.sleep(0);
+  print(repr(t));
+  fut.set_result(1);
+  yield* asyncio.sleep(1);
+  print(repr(t));
+  yield* t;
+}
+
+asyncio.run(main());
+`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n").map((l) => /running at (\S+)>/.exec(l)?.[1])).toEqual([
+      "lines.ts:7", // not started: the line of the function* (CPython: the def line)
+      "lines.ts:8", // from inside: the line running now
+      "lines.ts:9", // suspended on fut
+      "lines.ts:10", // suspended inside helper(): the line of the outermost coroutine
+      undefined,
+    ]);
+  });
+
   it("prints a Python traceback through the source map and exits 1", () => {
     // The reader's `gather` collides with the runtime's: esbuild renames it, the traceback must not.
     const r = example(
