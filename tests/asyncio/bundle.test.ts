@@ -103,7 +103,7 @@ asyncio.run(main());
 `,
     );
     expect(r.stderr).toBe("");
-    expect(r.stdout.split("\n").map((l) => /running at (\S+)>/.exec(l)?.[1])).toEqual([
+    expect(r.stdout.split("\n").map((l) => /running at ([^>\s]+)>/.exec(l)?.[1])).toEqual([
       "lines.ts:7", // not started: the line of the function* (CPython: the def line)
       "lines.ts:8", // from inside: the line running now
       "lines.ts:9", // suspended on fut
@@ -172,7 +172,7 @@ asyncio.run(main());
 `,
     );
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^Deadlock: .*\nTasks still waiting:\n {2}<Task pending name='Task-1' coro=<main\(\) running at stuck.ts:2> wait_for=<Future pending cb=\[Task.task_wakeup\(\)\]> cb=\[_run_until_complete_cb\(\) at .*\]>\n$/);
+    expect(r.stderr).toMatch(/^Deadlock: .*\nTasks still waiting:\n {2}<Task pending name='Task-1' coro=<main\(\) running at stuck.ts:3> wait_for=<Future pending cb=\[Task.task_wakeup\(\)\]> cb=\[_run_until_complete_cb\(\) at .*\]>\n$/);
   });
 
   it("--realtime runs on the wall clock (sleeps take real time, output streams)", () => {
