@@ -141,8 +141,6 @@ export type Obj = TaskObj | FutureObj | GatherObj | ShieldObj | EventObj;
 export interface CoroDef {
   id: number;
   name: string;
-  /** True when it runs inside main's own task (awaited directly from main): no self-cancel. */
-  inMain: boolean;
   body: Stmt[];
 }
 
@@ -279,9 +277,9 @@ class Generator {
     return ids.filter((id) => this.prog.objects[id - 1].kind === "future");
   }
 
-  private newCoro(prefix: string, scope: Scope, inMain: boolean): number {
+  private newCoro(prefix: string, scope: Scope): number {
     const id = this.prog.coros.length + 1;
-    const def: CoroDef = { id, name: `${prefix}${id}`, inMain, body: [] };
+    const def: CoroDef = { id, name: `${prefix}${id}`, body: [] };
     this.prog.coros.push(def);
     def.body = this.body(scope, this.rng.int(1, scope.depth === 0 ? 6 : 3), true);
     return id;
@@ -293,7 +291,7 @@ class Generator {
       // Awaited from main directly, a leaf runs in main's task; elsewhere (gather, shield) in
       // one of its own, but keep it simple: leaves never cancel themselves.
       const sub: Scope = { visible: scope.visible, events: scope.events, ownTask: false, depth: scope.depth + 1 };
-      return { coro: this.newCoro("sub", sub, true) };
+      return { coro: this.newCoro("sub", sub) };
     }
     if (scope.visible.length === 0) return null;
     return { obj: this.rng.pick(scope.visible) };
@@ -428,7 +426,7 @@ class Generator {
         };
       case "spawn": {
         const sub: Scope = { visible: scope.visible, events: scope.events, ownTask: true, depth: scope.depth + 1 };
-        return { k: "spawn", coro: this.newCoro("sub", sub, false) };
+        return { k: "spawn", coro: this.newCoro("sub", sub) };
       }
       default:
         return { k: "all_tasks" };
@@ -488,7 +486,7 @@ class Generator {
       coro: 0,
     };
     this.prog.objects.push(obj);
-    obj.coro = this.newCoro("work", { visible, events, ownTask: true, depth: 0 }, false);
+    obj.coro = this.newCoro("work", { visible, events, ownTask: true, depth: 0 });
     if (obj.how !== "ensure_future" && r.chance(0.4)) {
       obj.name = r.chance(0.85) ? r.pick(["alpha", "beta", "gamma", "delta", "worker"]) + id : 1000 + id;
     }
