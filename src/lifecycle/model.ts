@@ -79,6 +79,8 @@ export interface Transition {
   index: number;
   /** why, in a few words: "awaits <Future pending>", "woken by Task-3", "CancelledError thrown in" */
   note: string;
+  /** the task's repr reported by the runtime at this transition (suspension, completion), if any */
+  repr: string | null;
 }
 
 /** An entry of the loop's ready queue; `queuedAt` is the index of the event that queued it. */
@@ -140,7 +142,8 @@ export interface Segment {
   startIteration: number;
   startTime: number;
   waitingOn: string | null;
-  repr: string;
+  /** the task's repr at the start of this stretch, when the runtime reported one then */
+  repr: string | null;
 }
 
 /** The reducer's mutable state. Snapshots copy out of it. */
@@ -195,7 +198,8 @@ class Replay {
   apply(e: LifecycleEvent, index: number, sink: Sink | null): void {
     this.iteration = e.iteration;
     this.time = e.time;
-    const move = (t: TaskSnapshot, to: StateName, note: string, outcome: DoneOutcome | null = null): void => {
+    /** `repr`: the task's repr as the runtime reported it with this very event, if it did */
+    const move = (t: TaskSnapshot, to: StateName, note: string, outcome: DoneOutcome | null = null, repr: string | null = null): void => {
       if (t.state === to && to !== "done") return;
       const from = t.state;
       t.state = to;
@@ -214,6 +218,7 @@ class Replay {
         seq: e.seq,
         index,
         note,
+        repr,
       }, t);
     };
     switch (e.type) {
@@ -299,10 +304,11 @@ class Replay {
       case "task-suspended": {
         const t = this.tasks.get(e.task);
         if (!t) break;
-        move(t, "suspended", `awaits ${e.onRepr}`);
-        t.waitingOn = { id: e.on, repr: e.onRepr };
+        // what it waits on and its repr first, so that the transition's segment carries them
         const repr = optionalRepr(e);
         if (repr) t.repr = repr;
+        move(t, "suspended", `awaits ${e.onRepr}`, null, repr);
+        t.waitingOn = { id: e.on, repr: e.onRepr };
         break;
       }
       case "task-woken": {
@@ -339,7 +345,7 @@ class Replay {
         t.cancelPending = false;
         const note =
           e.outcome === "result" ? `returned ${e.detail}` : e.outcome === "exception" ? `raised ${e.detail}` : "cancelled";
-        move(t, "done", note, e.outcome);
+        move(t, "done", note, e.outcome, e.repr);
         break;
       }
       case "callback-queued": {
@@ -494,8 +500,8 @@ export class LifecycleModel {
             endIndex: null,
             startIteration: t.iteration,
             startTime: t.time,
-            waitingOn: task.waitingOn?.repr ?? (t.to === "suspended" ? t.note.replace(/^awaits /, "") : null),
-            repr: task.repr,
+            waitingOn: t.to === "suspended" ? t.note.replace(/^awaits /, "") : null,
+            repr: t.repr,
           });
         }
       },

@@ -34,14 +34,16 @@ const hueRules = Array.from({ length: HUES }, (_, i) => `.lc-view .lc-h${i} { --
 export const VIEW_CSS = `
 .lc-view { ${LIGHT}
   color: var(--lc-fg); background: var(--lc-bg); border: 1px solid var(--lc-line); border-radius: 8px;
-  padding: .75rem; margin-top: .75rem; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+  padding: .75rem; margin-top: .75rem; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+  container-type: inline-size; }
 @media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) .lc-view { ${DARK} } }
 :root[data-theme="dark"] .lc-view, .dark .lc-view { ${DARK} }
 .lc-view * { box-sizing: border-box; }
 .lc-view h3 { font-size: 1rem; margin: 0 0 .4rem; }
 .lc-view .lc-status { margin: 0 0 .5rem; font-weight: 600; }
 .lc-view .lc-top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr); gap: .75rem; align-items: start; }
-@media (max-width: 760px) { .lc-view .lc-top { grid-template-columns: 1fr; } }
+/* the playground's column is narrower than the window: side by side only when the view is wide */
+@container (max-width: 52rem) { .lc-view .lc-top { grid-template-columns: 1fr; } .lc-view .lc-diagram { max-width: 44rem; } }
 .lc-view .lc-diagram { max-width: none; }
 .lc-view .lc-counts { margin: .25rem 0 0; font-size: 12.5px; color: var(--lc-muted); }
 .lc-view .lc-marker { stroke: var(--lc-bg); stroke-width: 1; fill: hsl(var(--h) 70% var(--lc-marker-l)); }
@@ -110,7 +112,8 @@ export const VIEW_CSS = `
 .lc-view .lc-aggregate { font-size: 12px; color: var(--lc-muted); margin: .2rem 0; }
 /* table */
 .lc-view .lc-table-wrap { margin-top: .75rem; max-height: 24rem; overflow: auto; border: 1px solid var(--lc-line); border-radius: 6px; }
-.lc-view table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+.lc-view table { display: table; border-collapse: collapse; width: 100%; margin: 0; font-size: 12.5px; table-layout: fixed; }
+.lc-view th:nth-child(1) { width: 24%; } .lc-view th:nth-child(2) { width: 22%; } .lc-view th:nth-child(3) { width: 26%; }
 .lc-view caption { text-align: left; font-weight: 700; padding: .35rem .5rem; }
 .lc-view th, .lc-view td { text-align: left; padding: .2rem .5rem; border-top: 1px solid var(--lc-soft); }
 .lc-view thead th { position: sticky; top: 0; background: var(--lc-soft); }

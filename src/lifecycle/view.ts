@@ -46,10 +46,12 @@ export interface LifecycleView {
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** the gap, in columns, that separates two loop iterations on the timeline */
 const ITERATION_GAP = 0.6;
+/** while a run streams in, the timeline's lanes are redrawn at most this often */
+const ROWS_THROTTLE_MS = 250;
 /** table rows rendered before "Show all" */
 const TABLE_CAP = 200;
 /** rows rendered per animation frame once "Show all" was chosen */
-const TABLE_CHUNK = 1500;
+const TABLE_CHUNK = 500;
 /** above this many tasks the diagram's counts line summarises instead of naming each task */
 const NAME_TASKS_UP_TO = 8;
 
@@ -608,7 +610,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     let text = `${name} · ${stateLabel(s.state, s.outcome)} from ${from}${until}.`;
     if (s.state === "suspended" && s.waitingOn) text += ` Waits on ${s.waitingOn}.`;
     if (s.state === "done" && t?.detail && s.outcome !== "cancelled") text += ` ${s.outcome === "result" ? "Result" : "Exception"}: ${t.detail}.`;
-    if (s.repr) text += ` repr: ${s.repr}`;
+    if (s.repr) text += ` Its repr then: ${s.repr}`;
     return text;
   }
 
@@ -627,6 +629,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
 
   let rowsKey = "";
   let markersKey = "";
+  let rowsDrawnAt = 0;
+  let rowsTimer: ReturnType<typeof setTimeout> | 0 = 0;
   let rulerKey = "";
   let viewport = { width: 0, height: 0 };
 
@@ -687,6 +691,15 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
       applySelection();
       return;
     }
+    // while a run streams in, the lanes are redrawn a few times a second, not on every batch:
+    // the diagram and the status keep up on every frame; scrolling redraws at once
+    const now = performance.now();
+    const onlyDataChanged = rowsKey.split("|").slice(1).join("|") === key.split("|").slice(1).join("|");
+    if (onlyDataChanged && !finished && position === null && now - rowsDrawnAt < ROWS_THROTTLE_MS) {
+      if (!rowsTimer) rowsTimer = setTimeout(() => ((rowsTimer = 0), schedule()), ROWS_THROTTLE_MS);
+      return;
+    }
+    rowsDrawnAt = now;
     rowsKey = key;
     rows.style.top = `${RULER_H + first * ROW_H}px`;
     rows.style.width = `${NAME_W + width}px`;
@@ -732,11 +745,20 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     let name: string;
     if (lane === null) {
       name = "loop";
-      for (const h of loopHandles) {
+      // handles in adjacent columns are drawn as one bar (a big run has thousands)
+      for (let i = 0; i < loopHandles.length; ) {
+        const h = loopHandles[i]!;
+        let j = i + 1;
+        while (j < loopHandles.length && loopHandles[j]!.col === loopHandles[j - 1]!.col + 1) j++;
+        const n = j - i;
+        const title = n === 1 ? `ran ${h.label}` : `${n} callbacks ran, from ${h.label} to ${loopHandles[j - 1]!.label}`;
         parts.push(
-          `<rect class="lc-seg-running${isActive(`h${h.index}`)}" x="${h.col * u + 0.5}" y="${mid - 3}" width="${Math.max(1, u - 1)}" height="6" data-key="h${h.index}"><title>${esc(`ran ${h.label}`)}</title></rect>`,
+          `<rect class="lc-seg-running" x="${h.col * u + 0.5}" y="${mid - 3}" width="${Math.max(1, n * u - 1)}" height="6" data-key="h${h.index}"><title>${esc(title)}</title></rect>`,
         );
+        i = j;
       }
+      const act = activeKey && activeKey.lane === li && activeKey.key.startsWith("h") ? loopHandles.find((h) => `h${h.index}` === activeKey.key) : undefined;
+      if (act) parts.push(`<rect class="lc-seg-running lc-active-item" x="${act.col * u + 0.5}" y="${mid - 5}" width="${Math.max(2, u - 1)}" height="10"/>`);
     } else {
       const t = model.task(lane);
       name = t?.name ?? String(lane);
@@ -1037,6 +1059,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     },
     destroy(): void {
       resize?.disconnect();
+      if (rowsTimer) clearTimeout(rowsTimer);
       root.remove();
       defs.remove();
     destroyed = true;
