@@ -9,7 +9,7 @@
  *
  * A task is its own ready-queue entry (it has `_run()`), so a step costs no Handle object.
  */
-import { BaseException, Deadlock, KeyboardInterrupt, RuntimeError, SystemExit } from "./exceptions.ts";
+import { Deadlock, KeyboardInterrupt, RuntimeError, SystemExit, TypeError } from "./exceptions.ts";
 import { formatCallback, registerFunction, type Coro } from "./coroutines.ts";
 import { repr } from "./format.ts";
 import { Future, newObjectId, type DoneCallback } from "./futures.ts";
@@ -628,8 +628,3 @@ export function set_event_loop(loop: BaseEventLoop | null): void {
 }
 
 export { getEventLoop as get_event_loop, getRunningLoop as get_running_loop } from "./loopstate.ts";
-
-/** Is this value one that must escape the loop rather than be logged? */
-export function isFatal(e: unknown): boolean {
-  return e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock || !(e instanceof BaseException || e instanceof Error);
-}
