@@ -24,6 +24,9 @@ const playgroundPlugins = existsSync(playgroundPluginsFile)
 export default defineConfig({
   site: process.env.SITE_URL ?? "https://asyncio-task-lifecycle.example",
   base,
+  // OUT_DIR builds elsewhere than dist/ (e.g. when several builds share a checkout);
+  // the tests then take DIST_DIR=<the same folder>.
+  outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx(), siteIntegration()],
@@ -40,6 +43,12 @@ export default defineConfig({
           "'self'",
           // Shiki's dual themes put the token colours in style="--shiki-light:…" attributes.
           { resource: "'unsafe-inline'", kind: "attribute" },
+          // <style> elements: Astro hashes the ones it inlines from pages, but not those that
+          // content components bring in (inline SVG <style>, styles of components rendered
+          // from MDX), which the browser then refused. Styles cannot run code; scripts stay
+          // hash-only.
+          { resource: "'self'", kind: "element" },
+          { resource: "'unsafe-inline'", kind: "element" },
         ],
       },
       directives: [

@@ -23,7 +23,10 @@ export interface PostbuildOptions {
   log?: (message: string) => void;
 }
 
-/** Files larger than this are not precached; they are cached the first time they are used. */
+/**
+ * Assets larger than this are not precached; they are cached the first time they are used
+ * (the playground's editor and compiler). Pages are always precached, whatever their size.
+ */
 const precacheLimit = 256 * 1024;
 
 export async function buildSearchIndex({ dist, log = console.log }: PostbuildOptions): Promise<number> {
@@ -48,12 +51,18 @@ export async function precacheList({ dist, base }: PostbuildOptions): Promise<{ 
   const { manifestEntries, size, warnings } = await workboxBuild.getManifest({
     globDirectory: dist,
     globPatterns: ["**/*.{html,css,js,svg,webmanifest}", "pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/**/*.{pf_meta,pf_index,pf_fragment,pagefind}"],
-    globIgnores: ["sw.js", "pagefind/pagefind-*ui*", "pagefind/pagefind-highlight.js", "bundles/**"],
-    maximumFileSizeToCacheInBytes: precacheLimit,
+    globIgnores: ["sw.js", "pagefind/pagefind-*ui*", "pagefind/pagefind-highlight.js", "pagefind/wasm.unknown.pagefind", "bundles/**"],
+    maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+    manifestTransforms: [
+      async (entries) => ({
+        manifest: entries.filter((e) => e.url.endsWith(".html") || e.size <= precacheLimit),
+        warnings: [],
+      }),
+    ],
     // Vite's hashed file names change with their content: no revision needed.
     dontCacheBustURLsMatching: /^_astro\//,
   });
-  for (const warning of warnings) if (!/exceeds the maximum size/.test(warning)) console.warn(`sw: ${warning}`);
+  for (const warning of warnings) console.warn(`sw: ${warning}`);
   const entries = manifestEntries.map((entry) => ({
     // A page is requested as its directory URL, not as …/index.html.
     url: base + entry.url.replace(/(^|\/)index\.html$/, "$1"),
