@@ -121,6 +121,54 @@ describe("the Life-cycle view of an example", () => {
     await page.context().close();
   });
 
+  test("the timeline can be walked with the keyboard, and Enter on a print shows its output line", async () => {
+    const { ex, view, page, foreignRequests } = await openAndRun("02-life-cycle/tour");
+    const timeline = view.getByRole("group", { name: "Timeline" });
+    await timeline.focus();
+    const details = view.locator(".lc-details");
+    // lane 0 is the loop's own; then one lane per task, named as the task
+    const [, first, second] = await view.locator(".lc-tl-name").allTextContents();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => details.textContent()).toMatch(new RegExp(`^${first} · `));
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => details.textContent()).toMatch(new RegExp(`^${second} · `));
+    await page.keyboard.press("ArrowUp");
+    // along the first task's lane to its first print
+    let text = "";
+    for (let i = 0; i < 40 && !text.includes("print at"); i++) {
+      await page.keyboard.press("ArrowRight");
+      text = (await details.textContent()) ?? "";
+    }
+    expect(text).toMatch(new RegExp(`^${first} · print at iteration \\d+`));
+    await page.keyboard.press("Enter");
+    const current = ex.locator("[role=log] [aria-current=true]");
+    await expect.poll(() => current.count()).toBe(1);
+    expect(text).toContain(((await current.textContent()) ?? "").trim());
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  test("in real time (1x) the view follows the run while it goes, then shows all of it", async () => {
+    const isolated = await newIsolatedPage(browser, server);
+    const id = "01-what-is-a-task/independent";
+    await isolated.page.goto(server.url + id.split("/")[0] + "/");
+    const ex = isolated.page.locator(`asyncio-example[data-example-id="${id}"]`);
+    await ex.locator("[role=log][aria-label=Output]").waitFor({ state: "attached" });
+    await ex.getByLabel("Speed").selectOption("1x");
+    await ex.getByRole("button", { name: "Life-cycle" }).click();
+    const view = ex.locator("section.lc-view");
+    await view.waitFor();
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    // while the program sleeps on the wall clock, the view shows the run so far
+    await expect.poll(() => view.locator(".lc-status").textContent(), { timeout: 15_000, intervals: [25] }).toMatch(/^Running: iteration \d+/);
+    const during = await view.locator("tbody tr").count();
+    await expect.poll(() => view.locator(".lc-status").textContent(), { timeout: 20_000 }).toMatch(/^Run finished: [1-9]/);
+    const after = await view.locator("tbody tr").count();
+    expect(after).toBeGreaterThan(during);
+    expect(isolated.foreignRequests).toEqual([]);
+    await isolated.context.close();
+  });
+
   test("stepping forward then back, one handle or one iteration at a time, shows the same frames", async () => {
     const { view, page, foreignRequests } = await openAndRun("05-running/cancel-suspended");
     const frame = (): Promise<string> =>
