@@ -48,6 +48,7 @@ export const VIEW_CSS = `
 .lc-view .lc-counts { margin: .25rem 0 0; font-size: 12.5px; color: var(--lc-muted); }
 .lc-view .lc-marker { stroke: var(--lc-bg); stroke-width: 1; fill: hsl(var(--h) 70% var(--lc-marker-l)); }
 .lc-view .lc-marker.lc-exception, .lc-view .lc-marker.lc-cancelled { fill: none; stroke: hsl(var(--h) 70% var(--lc-marker-l)); stroke-width: 2; }
+.lc-view .lc-markers g[data-task] { cursor: pointer; }
 .lc-view .lc-marker-sel { fill: none; stroke: var(--lc-cursor); stroke-width: 2; }
 .lc-view .lc-more { fill: var(--lc-fg); font-size: 10px; }
 .lc-view .lc-badge rect { fill: var(--lc-fg); }
@@ -117,7 +118,7 @@ export const VIEW_CSS = `
 .lc-view caption { text-align: left; font-weight: 700; padding: .35rem .5rem; }
 .lc-view th, .lc-view td { text-align: left; padding: .2rem .5rem; border-top: 1px solid var(--lc-soft); }
 .lc-view thead th { position: sticky; top: 0; background: var(--lc-soft); }
-.lc-view td.lc-num { text-align: right; font-variant-numeric: tabular-nums; }
+.lc-view td.lc-num, .lc-view th:nth-child(n+4) { text-align: right; font-variant-numeric: tabular-nums; }
 .lc-view tr.lc-future { opacity: .45; }
 .lc-view tr.lc-current { outline: 2px solid var(--lc-cursor); outline-offset: -2px; }
 .lc-view .lc-table-more { margin: .4rem .5rem; }

@@ -327,6 +327,10 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     return cols[pos]!;
   }
 
+  function snapshotTask(id: ObjectId): TaskSnapshot | undefined {
+    return currentSnapshot().tasks.find((t) => t.id === id);
+  }
+
   function currentSnapshot(): Snapshot {
     return model.snapshotAt(position ?? model.length);
   }
@@ -900,6 +904,20 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     if (!hit?.el) return;
     const seq = hit.el.getAttribute("data-seq");
     if (seq !== null) selectPrint(Number(seq));
+  });
+  // a marker on the diagram leads to its task's lane
+  diagramWrap.addEventListener("click", (ev) => {
+    const g = ev.target instanceof Element ? ev.target.closest<SVGGElement>("g[data-task]") : null;
+    if (!g) return;
+    const id = Number(g.dataset.task);
+    const li = laneIds().indexOf(id);
+    if (li < 0) return;
+    selectedTask = id;
+    active = { lane: li, item: 0 };
+    const t = snapshotTask(id);
+    details.textContent = t ? `${t.name}: ${describeState(t)}` : "";
+    revealLane(li, null);
+    schedule();
   });
   scroll.addEventListener("scroll", () => schedule(), { passive: true });
   scroll.addEventListener("keydown", (ev) => {
