@@ -15,7 +15,7 @@ import { repr } from "./format.ts";
 import { Future, newObjectId, type DoneCallback } from "./futures.ts";
 import { emit, listener } from "./instrument.ts";
 import { io, loops } from "./loopstate.ts";
-import { formatException } from "./traceback.ts";
+import { formatException, markRaised, wasRaised } from "./traceback.ts";
 import type { Task } from "./tasks.ts";
 
 /** What the ready queue holds: a Handle, or a Task whose next step is due. */
@@ -57,6 +57,7 @@ export class Handle implements ReadyEntry {
       this._callback(...this._args);
     } catch (e) {
       if (e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock) throw e;
+      markRaised(e);
       loop.call_exception_handler({ message: `Exception in callback ${formatCallback(this._callback)}`, exception: e, handle: this });
     }
   }
@@ -402,7 +403,8 @@ export class BaseEventLoop {
       text += `\n${key}: ${repr(context[key])}`;
     }
     text += "\n";
-    if (context.exception !== undefined && context.exception !== null) text += formatException(context.exception);
+    const exc = context.exception;
+    if (exc !== undefined && exc !== null) text += formatException(exc, io.mapPosition, wasRaised(exc));
     io.stderr(text);
   }
 

@@ -37,7 +37,7 @@ import { Future, _set_result_unless_cancelled, isfuture, type Waker } from "./fu
 import { BaseEventLoop, Handle, taskHooks, type ReadyEntry, type TimerHandle } from "./events.ts";
 import { emit, listener } from "./instrument.ts";
 import { captureSite, getEventLoop, getRunningLoop, io, loops } from "./loopstate.ts";
-import { parseStack } from "./traceback.ts";
+import { markRaised, parseStack } from "./traceback.ts";
 
 /** The process-wide `Task-N` counter (one per program, as one per CPython process). */
 let taskCounter = 0;
@@ -247,6 +247,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       fn(this as Future<unknown>);
     } catch (e) {
       if (e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock) throw e;
+      markRaised(e);
       // What CPython logs for the Handle it would have run.
       const handle = new Handle(fn, [this], loop);
       loop.call_exception_handler({ message: `Exception in callback ${formatCallback(fn)}`, exception: e, handle });
@@ -305,6 +306,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       this._site = null;
       r = exc === undefined ? coro.next(undefined) : coro.throw(exc);
     } catch (e) {
+      markRaised(e);
       this._coroState = CORO_CLOSED;
       (coro as MaybeFinished)[FINISHED_CORO] = true;
       // The body ran unless the error was thrown into a coroutine that had not started.
@@ -799,7 +801,9 @@ export function* _cancel_and_wait(fut: Future<unknown>): Coro<void> {
   const loop = fut._loop;
   const waiter = loop.create_future();
   const cb = (): void => _release_waiter(waiter);
-  registerFunction(cb, "functools.partial(_release_waiter)", "asyncio/tasks.py", 453);
+  // CPython 3.13 writes a functools.partial callback as the wrapped function's name with its
+  // arguments hidden, `_release_waiter()`, then `()` and the place: `_release_waiter()() at ...`.
+  registerFunction(cb, "_release_waiter()", "asyncio/tasks.py", 453);
   fut.add_done_callback(cb);
   try {
     fut.cancel();

@@ -93,8 +93,24 @@ export function exceptionLine(error: unknown): string {
   return `${typeof error}: ${repr(error)}`;
 }
 
-/** The whole traceback text, ending with a newline. */
-export function formatException(error: unknown, mapper: PositionMapper | null = io.mapPosition): string {
+/**
+ * Exceptions seen leaving a coroutine step or a callback, i.e. raised. CPython prints a
+ * traceback only for an exception that has one: `fut.set_exception(ValueError("x"))` never
+ * raised logs just `ValueError: x`. A JavaScript error cannot tell whether it was thrown, so
+ * the runtime marks those it saw thrown.
+ */
+const raised = new WeakSet<object>();
+
+export function markRaised(error: unknown): void {
+  if (error !== null && typeof error === "object") raised.add(error);
+}
+
+export function wasRaised(error: unknown): boolean {
+  return error !== null && typeof error === "object" && raised.has(error);
+}
+
+/** The whole traceback text, ending with a newline (just the exception line for one never raised). */
+export function formatException(error: unknown, mapper: PositionMapper | null = io.mapPosition, hasTraceback = true): string {
   // `raise X from Y` (asyncio's own `raise TimeoutError from exc_val` in timeouts.py and
   // wait_for): CPython prints the cause's traceback first, then this line, then X's.
   const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
@@ -102,10 +118,11 @@ export function formatException(error: unknown, mapper: PositionMapper | null = 
     cause instanceof Error
       ? formatException(cause, mapper) + "\nThe above exception was the direct cause of the following exception:\n\n"
       : "";
-  return chained + formatOne(error, mapper);
+  return chained + formatOne(error, mapper, hasTraceback);
 }
 
-function formatOne(error: unknown, mapper: PositionMapper | null): string {
+function formatOne(error: unknown, mapper: PositionMapper | null, hasTraceback: boolean): string {
+  if (!hasTraceback) return exceptionLine(error) + "\n";
   let out = "Traceback (most recent call last):\n";
   for (const f of userFrames(error, mapper)) {
     out += `  File "${f.file}", line ${f.line}, in ${f.name}\n`;
