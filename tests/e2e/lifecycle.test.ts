@@ -160,7 +160,7 @@ describe("the Life-cycle view of an example", () => {
     await view.waitFor();
     await ex.getByRole("button", { name: "Run", exact: true }).click();
     // while the program sleeps on the wall clock, the view shows the run so far
-    await expect.poll(() => view.locator(".lc-status").textContent(), { timeout: 15_000, intervals: [25] }).toMatch(/^Running: iteration \d+/);
+    await expect.poll(() => view.locator(".lc-status").textContent(), { timeout: 15_000, interval: 25 }).toMatch(/^Running: iteration \d+/);
     const during = await view.locator("tbody tr").count();
     await expect.poll(() => view.locator(".lc-status").textContent(), { timeout: 20_000 }).toMatch(/^Run finished: [1-9]/);
     const after = await view.locator("tbody tr").count();
