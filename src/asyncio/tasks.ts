@@ -9,6 +9,7 @@
 import {
   CancelledError,
   Deadlock,
+  StopAsyncIteration,
   InvalidStateError,
   KeyboardInterrupt,
   RuntimeError,
@@ -816,53 +817,104 @@ export function* _cancel_and_wait(fut: Future<unknown>): Coro<void> {
 // ---------------------------------------------------------------- as_completed
 
 /**
- * `asyncio.as_completed(fs, *, timeout=None)`: iterate it with a plain `for...of`; each item is
- * a coroutine that gives the result of the next awaitable to finish (`r = yield* item`).
+ * `asyncio.as_completed(fs, *, timeout=None)` (3.13's `_AsCompletedIterator`). With a plain
+ * `for...of`, each item is a coroutine giving the result of the next awaitable to finish
+ * (`r = yield* item`); with `async_for` it gives the finished futures themselves, as
+ * `async for t in as_completed(...)` does since 3.13. Past the timeout, TimeoutError.
  */
-export function as_completed<T>(fs: Iterable<Coro<T> | Future<T>>, options?: { timeout?: number | null }): Iterable<Coro<T>> {
-  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${isfuture(fs) ? fs._className() : "coroutine"}`);
-  const loop = getEventLoop();
-  const todo = new Set<Future<T>>();
-  for (const f of new Set(fs)) todo.add(ensure_future(f, { loop }));
-  const done: (Future<T> | null)[] = [];
-  let getter: Future<unknown> | null = null;
-  let timeoutHandle: ReturnType<BaseEventLoop["call_later"]> | null = null;
-  const put = (f: Future<T> | null): void => {
-    done.push(f);
-    if (getter !== null && !getter.done()) getter.set_result(null);
-  };
-  const _on_completion = (f: Future<T>): void => {
-    if (!todo.has(f)) return;
-    todo.delete(f);
-    put(f);
-    if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
-  };
-  const _on_timeout = (): void => {
-    for (const f of todo) f.remove_done_callback(_on_completion);
-    todo.clear();
-    put(null);
-  };
-  registerFunction(_on_completion, "_AsCompletedIterator._handle_completion", "asyncio/tasks.py", 641);
-  registerFunction(_on_timeout, "_AsCompletedIterator._handle_timeout", "asyncio/tasks.py", 634);
-  for (const f of todo) f.add_done_callback(_on_completion);
-  const timeout = options?.timeout ?? null;
-  if (todo.size > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, _on_timeout);
-  function* _wait_for_one(): Coro<T> {
-    while (done.length === 0) {
-      getter = loop.create_future();
-      yield* getter;
+export class _AsCompletedIterator<T> {
+  _done: (Future<T> | null)[] = [];
+  _getters: Future<unknown>[] = [];
+  _todo = new Set<Future<T>>();
+  _todoLeft: number;
+  _timeoutHandle: TimerHandle | null = null;
+  _loop: BaseEventLoop;
+
+  constructor(aws: Iterable<Coro<T> | Future<T>>, timeout: number | null) {
+    const loop = getEventLoop();
+    this._loop = loop;
+    const onCompletion = (f: Future<T>): void => this._handle_completion(f);
+    registerFunction(onCompletion, "_AsCompletedIterator._handle_completion", "asyncio/tasks.py", 641);
+    for (const aw of new Set(aws)) this._todo.add(ensure_future(aw, { loop }));
+    for (const f of this._todo) f.add_done_callback(onCompletion);
+    this._onCompletion = onCompletion;
+    if (this._todo.size > 0 && timeout !== null) {
+      const onTimeout = (): void => this._handle_timeout();
+      registerFunction(onTimeout, "_AsCompletedIterator._handle_timeout", "asyncio/tasks.py", 634);
+      this._timeoutHandle = loop.call_later(timeout, onTimeout);
     }
-    const f = done.shift()!;
-    if (f === null) throw new TimeoutError();
-    return f.result();
+    this._todoLeft = this._todo.size;
   }
-  registerFunction(_wait_for_one, "_AsCompletedIterator._wait_for_one", "asyncio/tasks.py", 649);
-  const n = todo.size;
-  return {
-    *[Symbol.iterator](): Generator<Coro<T>, void, unknown> {
-      for (let i = 0; i < n; i++) yield _wait_for_one();
-    },
-  };
+
+  _onCompletion: (f: Future<T>) => void;
+
+  _put(f: Future<T> | null): void {
+    this._done.push(f);
+    while (this._getters.length > 0) {
+      const g = this._getters.shift()!;
+      if (!g.done()) {
+        g.set_result(null);
+        break;
+      }
+    }
+  }
+
+  _handle_timeout(): void {
+    for (const f of this._todo) {
+      f.remove_done_callback(this._onCompletion);
+      this._put(null); // one sentinel per future still pending
+    }
+    this._todo.clear();
+  }
+
+  _handle_completion(f: Future<T>): void {
+    if (this._todo.size === 0) return; // the timeout came first
+    this._todo.delete(f);
+    this._put(f);
+    if (this._todo.size === 0 && this._timeoutHandle !== null) this._timeoutHandle.cancel();
+  }
+
+  *_wait_for_one(resolve: boolean): Coro<T | Future<T>> {
+    while (this._done.length === 0) {
+      const getter = this._loop.create_future();
+      this._getters.push(getter);
+      try {
+        yield* getter;
+      } catch (e) {
+        getter.cancel();
+        const i = this._getters.indexOf(getter);
+        if (i >= 0) this._getters.splice(i, 1);
+        throw e;
+      }
+    }
+    const f = this._done.shift()!;
+    if (f === null) throw new TimeoutError();
+    return resolve ? f.result() : f;
+  }
+
+  *[Symbol.iterator](): Generator<Coro<T>, void, unknown> {
+    while (this._todoLeft > 0) {
+      this._todoLeft -= 1;
+      yield this._wait_for_one(true) as Coro<T>;
+    }
+  }
+
+  __aiter__(): this {
+    return this;
+  }
+
+  *__anext__(): Coro<Future<T>> {
+    if (this._todoLeft === 0) throw new StopAsyncIteration();
+    this._todoLeft -= 1;
+    return (yield* this._wait_for_one(false)) as Future<T>;
+  }
+}
+registerFunction(_AsCompletedIterator.prototype._wait_for_one, "_AsCompletedIterator._wait_for_one", "asyncio/tasks.py", 649);
+registerFunction(_AsCompletedIterator.prototype.__anext__, "_AsCompletedIterator.__anext__", "asyncio/tasks.py", 615);
+
+export function as_completed<T>(fs: Iterable<Coro<T> | Future<T>>, options?: { timeout?: number | null }): _AsCompletedIterator<T> {
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${isfuture(fs) ? fs._className() : "coroutine"}`);
+  return new _AsCompletedIterator<T>(fs, options?.timeout ?? null);
 }
 
 export { isfuture, iscoroutine, loops };
