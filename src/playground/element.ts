@@ -273,9 +273,13 @@ class AsyncioExample extends HTMLElement {
    * are erased, and the run is what the reader asked for). Monaco marks the lines itself.
    */
   private async reportTypeErrors(log: OutputLog, code: string): Promise<void> {
-    const found = (await this.editor?.typeErrors()) ?? [];
-    if (found.length === 0 || code !== this.code) return;
-    this.report(log, found);
+    this.dataset.typecheck = "pending";
+    try {
+      const found = (await this.editor?.typeErrors()) ?? [];
+      if (found.length > 0 && code === this.code) this.report(log, found);
+    } finally {
+      this.dataset.typecheck = "done";
+    }
   }
 
   private receive(log: OutputLog, items: OutputItem[]): void {

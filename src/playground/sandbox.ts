@@ -127,13 +127,22 @@ class Sandbox {
     if (this.runs.size === 0 && this.watchdog !== undefined) {
       clearInterval(this.watchdog);
       this.watchdog = undefined;
+      this.lastCheck = 0;
     }
     run.callbacks.onEnd(end);
   }
 
+  private lastCheck = 0;
+
   private checkRuns(): void {
     const now = performance.now();
+    // A check that comes late means this page's own thread was busy (or starved): messages
+    // that prove the program alive may be waiting behind this very callback, so silence
+    // is only counted from now on.
+    const late = this.lastCheck > 0 && now - this.lastCheck > 2 * HEARTBEAT_MS;
+    this.lastCheck = now;
     for (const [id, run] of this.runs) {
+      if (late) run.lastSign = Math.max(run.lastSign, now - HEARTBEAT_MS);
       if (now - run.startedAt > RUN_LIMIT_MS) this.finish(id, { kind: "timeout", limitMs: RUN_LIMIT_MS });
       else if (now - run.lastSign > HUNG_AFTER_MS) {
         this.finish(id, { kind: "hung", silentMs: Math.round(now - run.lastSign) });

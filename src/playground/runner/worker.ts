@@ -40,6 +40,22 @@ let forwardedEvents = 0;
 let pendingPrintSeq: number | undefined;
 let exited = false;
 
+let lastPost = 0;
+
+/**
+ * A program that keeps printing or keeps the event loop busy is alive even when it never
+ * yields to this worker's timers (a long synchronous stretch): what it does counts as a
+ * heartbeat, at most one per period. Only a program that does nothing observable, such as
+ * `while (true) {}`, falls silent.
+ */
+function alive(): void {
+  const now = performance.now();
+  if (now - lastPost >= HEARTBEAT_MS) {
+    lastPost = now;
+    post({ type: "beat" });
+  }
+}
+
 function flush(): void {
   flushScheduled = false;
   if (droppedLines > 0) {
@@ -49,13 +65,15 @@ function flush(): void {
   if (items.length === 0) return;
   const batch = items;
   items = [];
+  lastPost = performance.now();
   post({ type: "batch", items: batch });
 }
 
 function queue(item: OutputItem): void {
   items.push(item);
-  // A program that prints in one long synchronous stretch still streams: flush by size.
-  if (items.length >= 256) flush();
+  // A program that prints in one long synchronous stretch still streams (and proves itself
+  // alive): flush by size, and by time.
+  if (items.length >= 256 || performance.now() - lastPost >= HEARTBEAT_MS) flush();
   else if (!flushScheduled) {
     flushScheduled = true;
     scope.setTimeout(flush, 0);
@@ -67,6 +85,7 @@ function write(stream: "out" | "err", text: string): void {
   if (text.length === 0) return;
   if (forwardedLines >= MAX_FORWARDED_LINES) {
     droppedLines += countLines(text);
+    alive();
     if (!flushScheduled) {
       flushScheduled = true;
       scope.setTimeout(flush, 0);
@@ -93,7 +112,10 @@ function countLines(text: string): number {
 let eventBuffer: LifecycleEvent[] = [];
 function onEvent(e: LifecycleEvent): void {
   if (e.type === "print") pendingPrintSeq = e.seq;
-  if (forwardedEvents >= MAX_FORWARDED_EVENTS) return;
+  if (forwardedEvents >= MAX_FORWARDED_EVENTS) {
+    alive();
+    return;
+  }
   forwardedEvents++;
   // Events ride in the same ordered stream as the text; consecutive events share one item.
   const last = items[items.length - 1];
@@ -132,7 +154,7 @@ scope.onmessage = (e) => {
 };
 
 async function start(request: RunRequest): Promise<void> {
-  scope.setInterval(() => post({ type: "beat" }), HEARTBEAT_MS);
+  scope.setInterval(alive, HEARTBEAT_MS / 2);
   const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
   let code = request.code;
   if (request.runtime !== undefined) {
