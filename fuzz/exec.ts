@@ -1,8 +1,8 @@
 // Running one program: CPython 3.13 on the virtual clock (fuzz/pyvclock.py) and our runtime
 // (the CLI of `npm run example`, spawned with node directly to skip npm's start-up).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunResult } from "./compare.ts";
@@ -10,7 +10,31 @@ import type { RunResult } from "./compare.ts";
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "..");
 export const PYVCLOCK = join(here, "pyvclock.py");
-export const CLI = join(ROOT, "src/cli/example.ts");
+/**
+ * Where the runtime under test lives: the working tree by default, or a snapshot of a commit
+ * (useRuntimeSnapshot), so that a long run is not disturbed by edits in progress.
+ */
+let runtimeRoot = ROOT;
+
+export function getRuntimeRoot(): string {
+  return runtimeRoot;
+}
+
+/**
+ * Extracts src/asyncio, src/bundle and src/cli of commit `rev` into a temporary folder (with
+ * package.json and a link to node_modules, so its CLI runs as the tree's does) and makes it
+ * the runtime under test. Returns the folder, and the commit it resolved to.
+ */
+export function useRuntimeSnapshot(rev: string): { dir: string; commit: string } {
+  const commit = spawnSync("git", ["-C", ROOT, "rev-parse", "--verify", `${rev}^{commit}`], { encoding: "utf8" });
+  if (commit.status !== 0) throw new Error(`fuzz: no commit ${rev}: ${commit.stderr.trim()}`);
+  const dir = mkdtempSync(join(tmpdir(), "asyncio-fuzz-runtime-"));
+  const archive = spawnSync("sh", ["-c", `git -C "${ROOT}" archive "${commit.stdout.trim()}" package.json src/asyncio src/bundle src/cli | tar -x -C "${dir}"`], { encoding: "utf8" });
+  if (archive.status !== 0) throw new Error(`fuzz: cannot extract ${rev}: ${archive.stderr.trim()}`);
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  runtimeRoot = dir;
+  return { dir, commit: commit.stdout.trim() };
+}
 /** pyvclock.py's exit status for a program that would wait forever in CPython. */
 export const DEADLOCK_STATUS = 86;
 /** The status given to a run killed for taking too long. */
@@ -82,7 +106,7 @@ export function runPython(python: string, pyFile: string, timeoutMs = 30_000): P
 }
 
 export function runRuntime(tsFile: string, timeoutMs = 30_000): Promise<RunResult> {
-  return run(process.execPath, [CLI, tsFile], ROOT, timeoutMs);
+  return run(process.execPath, [join(runtimeRoot, "src/cli/example.ts"), tsFile], runtimeRoot, timeoutMs);
 }
 
 /**

@@ -1,4 +1,4 @@
-// `npm run fuzz -- --count N --seed S [--jobs 2] [--no-shrink] [--max-saves 10] [--from I] [--keep]`
+// `npm run fuzz -- --count N --seed S [--jobs 2] [--no-shrink] [--max-saves 10] [--from I] [--keep] [--rev COMMIT]`
 //
 // Generates N program pairs from seed S (program i uses programSeed(S, i), so any one can be
 // regenerated alone with --from i --count 1), runs each in CPython 3.13 on a virtual clock
@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { difference, expectedOf, type Expected } from "./compare.ts";
-import { DEADLOCK_STATUS, findPython, PythonServer, ROOT, runPython, runRuntime, TIMEOUT_STATUS } from "./exec.ts";
+import { DEADLOCK_STATUS, findPython, PythonServer, ROOT, runPython, runRuntime, TIMEOUT_STATUS, useRuntimeSnapshot } from "./exec.ts";
 import { generate, printProgram, programSeed, type Program } from "./generate.ts";
 import { RuntimeRunner } from "./runtime-pool.ts";
 import { shrink } from "./shrink.ts";
@@ -28,6 +28,8 @@ interface Options {
   from: number;
   keep: boolean;
   out: string;
+  /** Test the runtime of this commit (a snapshot) instead of the working tree. */
+  rev: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -40,6 +42,7 @@ function parseArgs(argv: string[]): Options {
     from: 0,
     keep: false,
     out: join(ROOT, "tests/regressions"),
+    rev: null,
   };
   const num = (i: number): number => {
     const v = Number(argv[i]);
@@ -59,8 +62,9 @@ function parseArgs(argv: string[]): Options {
       case "--no-shrink": o.shrink = false; break;
       case "--keep": o.keep = true; break;
       case "--out": o.out = argv[++i]; break;
+      case "--rev": o.rev = argv[++i]; break;
       default:
-        console.error(`fuzz: unknown argument ${argv[i]}\nusage: npm run fuzz -- --count N --seed S [--jobs 2] [--no-shrink] [--max-saves 10] [--from I] [--keep] [--out DIR]`);
+        console.error(`fuzz: unknown argument ${argv[i]}\nusage: npm run fuzz -- --count N --seed S [--jobs 2] [--no-shrink] [--max-saves 10] [--from I] [--keep] [--out DIR] [--rev COMMIT]`);
         process.exit(2);
     }
   }
@@ -128,6 +132,12 @@ async function main(): Promise<void> {
   if (!py.ok) {
     console.log(`fuzz: skipped, ${py.reason}; set CONFORMANCE_PYTHON to a CPython 3.13 interpreter`);
     return;
+  }
+  let snapshot: string | null = null;
+  if (o.rev !== null) {
+    const s = useRuntimeSnapshot(o.rev);
+    snapshot = s.dir;
+    console.log(`fuzz: runtime of commit ${s.commit}`);
   }
   const work = mkdtempSync(join(tmpdir(), "asyncio-fuzz-"));
   mkdirSync(o.out, { recursive: true });
@@ -198,6 +208,7 @@ async function main(): Promise<void> {
   } finally {
     await stopEsbuild();
     if (!o.keep) rmSync(work, { recursive: true, force: true });
+    if (snapshot !== null) rmSync(snapshot, { recursive: true, force: true });
     else console.log(`fuzz: programs kept in ${work}`);
   }
   if (invalid) console.log(`${invalid} programs not comparable (CPython deadlocked or ran away)`);

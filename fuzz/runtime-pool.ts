@@ -10,17 +10,17 @@ import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { bundleOptions, outputName } from "../src/bundle/options.ts";
 import type { RunResult } from "./compare.ts";
-import { ROOT, TIMEOUT_STATUS } from "./exec.ts";
+import { getRuntimeRoot, ROOT, TIMEOUT_STATUS } from "./exec.ts";
 import type { Job, JobResult } from "./runtime-worker.ts";
 
-const RUNTIME_ENTRY = join(ROOT, "src/asyncio/index.ts");
 const WORKER = join(ROOT, "fuzz/runtime-worker.ts");
 /** Imported bundles stay in memory: a fresh thread after this many programs. */
 const RECYCLE_AFTER = 150;
 
 export async function bundle(source: string, fileName: string, resolveDir: string): Promise<{ js: string; map: string } | { error: string }> {
   try {
-    const result = await build(bundleOptions({ source, fileName, runtime: { kind: "file", path: RUNTIME_ENTRY }, resolveDir }));
+    const runtime = join(getRuntimeRoot(), "src/asyncio/index.ts");
+    const result = await build(bundleOptions({ source, fileName, runtime: { kind: "file", path: runtime }, resolveDir }));
     const out = outputName(fileName);
     const js = result.outputFiles!.find((f) => f.path.endsWith(out))!.text;
     const map = result.outputFiles!.find((f) => f.path.endsWith(out + ".map"))!.text;
