@@ -378,6 +378,36 @@ describe("shield, wait, as_completed", () => {
   });
 });
 
+describe("as_completed (3.13)", () => {
+  it("raises TimeoutError for every awaitable still pending at the timeout", async () => {
+    const out = await run(function* () {
+      const seen: string[] = [];
+      for (const next of asyncio.as_completed([sleeper(1), sleeper(5), sleeper(6)], { timeout: 2 })) {
+        try {
+          seen.push(String(yield* next));
+        } catch (e) {
+          seen.push(asyncio.repr(e));
+        }
+      }
+      return seen;
+    });
+    expect(out).toEqual(["1", "TimeoutError()", "TimeoutError()"]);
+  });
+
+  it("with async_for gives the finished futures themselves", async () => {
+    const out = await run(function* () {
+      const a = asyncio.create_task(sleeper(2));
+      const b = asyncio.create_task(sleeper(1));
+      const order: asyncio.Future[] = [];
+      yield* asyncio.async_for(asyncio.as_completed([a, b]), function* (f: asyncio.Future) {
+        order.push(f);
+      });
+      return [order[0] === b, order[1] === a];
+    });
+    expect(out).toEqual([true, true]);
+  });
+});
+
 describe("current_task, all_tasks, ensure_future", () => {
   it("current_task is the stepping task, None in a plain callback", async () => {
     const out = await run(function* () {
