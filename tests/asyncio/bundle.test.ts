@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { instrumentSource, scanFunctions } from "../../src/bundle/options.ts";
+import { bundleOptions, instrumentSource, scanFunctions } from "../../src/bundle/options.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "asyncio-cli-test-"));
@@ -35,6 +35,25 @@ describe("registration of module-level functions", () => {
     expect(out.split("\n").length).toBe(src.split("\n").length);
     expect(out.split("\n")[1]).toBe("function* work() {}");
     expect(out).toContain('__asyncio_register__("main.ts", [[work, "work", 2]]);');
+  });
+});
+
+describe("bundling from in-memory runtime sources (what the page does with esbuild-wasm)", () => {
+  it("resolves \"asyncio\" and its relative imports from the given files, and the program runs", async () => {
+    const { build } = await import("esbuild");
+    const files: Record<string, string> = {};
+    for (const f of readdirSync(join(root, "src/asyncio"))) if (f.endsWith(".ts")) files[f] = readFileSync(join(root, "src/asyncio", f), "utf8");
+    const source = `import asyncio, { print } from "asyncio";\nfunction* main() {\n  print(asyncio.current_task());\n}\nawait asyncio.run(main());\n`;
+    const result = await build(bundleOptions({ source, fileName: "main.ts", runtime: { kind: "modules", files } }));
+    const js = result.outputFiles!.find((f) => f.path.endsWith("/main.js"))!.text;
+    const map = JSON.parse(result.outputFiles!.find((f) => f.path.endsWith("/main.js.map"))!.text) as { sources: string[] };
+    expect(map.sources.some((s) => s.endsWith("main.ts"))).toBe(true);
+    expect(map.sources.some((s) => s.startsWith("asyncio:"))).toBe(true);
+    const file = join(dir, "memory-bundle.mjs");
+    writeFileSync(file, js);
+    const r = spawnSync(process.execPath, [file], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^<Task pending name='Task-1' coro=<main\(\) running at main.ts:2> cb=\[_run_until_complete_cb\(\) at .*\]>\n$/);
   });
 });
 
