@@ -16,7 +16,7 @@
  */
 import { build } from "esbuild";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { LifecycleEvent } from "../src/asyncio/instrument.ts";
@@ -64,6 +64,8 @@ function stats(xs: number[]): string {
 
 const { events, source } = await recordedOrSynthetic();
 console.log(`Life-cycle view benchmark: ${N} tasks, ${events.length} events, ${source}`);
+// the figures are wall-clock times: on a shared machine they grow with its load
+console.log(`machine load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 
 // ---- the model in Node
 {
@@ -119,6 +121,11 @@ try {
   const page = await context.newPage();
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body><main id="host" style="max-width:1100px;margin:auto"></main></body></html>`);
   await page.addScriptTag({ content: script });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const metrics = async (): Promise<Record<string, number>> =>
+    Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metrics();
   const result = await page.evaluate(
     async ({ events, batch }) => {
       type View = { push(e: unknown[]): void; finish(): void; highlightPrint(seq: number): void };
@@ -200,6 +207,9 @@ try {
     },
     { events, batch: BATCH },
   );
+  const m1 = await metrics();
+  const d = (k: string): string => `${((m1[k]! - m0[k]!) * 1000).toFixed(0)} ms`;
+  console.log(`view: main thread over the whole session: script ${d("ScriptDuration")}, style ${d("RecalcStyleDuration")}, layout ${d("LayoutDuration")}, tasks ${d("TaskDuration")}`);
   console.log(`view: streaming in batches of ${BATCH} events, time per batch (push + render, 2 frames): ${stats(result.frames)}`);
   console.log(`view: whole stream shown in ${result.streamTotal.toFixed(0)} ms`);
   console.log(`view: step back one handle: ${stats(result.stepBack)}`);

@@ -39,6 +39,10 @@ export const VIEW_CSS = `
 @media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) .lc-view { ${DARK} } }
 :root[data-theme="dark"] .lc-view, .dark .lc-view { ${DARK} }
 .lc-view * { box-sizing: border-box; }
+/* each panel is laid out on its own: a change inside one (a step, a batch of events) does not
+   lay out the others, nor the page */
+.lc-view { contain: layout style; }
+.lc-view .lc-diagram-wrap, .lc-view .lc-step, .lc-view .lc-tl-scroll, .lc-view .lc-table-wrap { contain: content; }
 .lc-view h3 { font-size: 1rem; margin: 0 0 .4rem; }
 .lc-view .lc-status { margin: 0 0 .5rem; font-weight: 600; }
 .lc-view .lc-top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr); gap: .75rem; align-items: start; }
