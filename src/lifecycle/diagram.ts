@@ -188,9 +188,11 @@ export function renderDiagramSvg(o: RenderOptions): string {
       "or is Canceled, and is then Done. Canceled while still scheduled, it goes to Done without ever running. " +
       "Solid boxes are states; dashed ellipses are points of transition.";
   const p = esc(o.idPrefix);
+  const hasLinks = NODES.some((n) => o.links?.[n.id]);
   const parts: string[] = [];
   parts.push(
-    `<svg class="lc-diagram" viewBox="0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}" role="img" aria-labelledby="${p}-title ${p}-desc" xmlns="http://www.w3.org/2000/svg">`,
+    // with links inside, a group (an "img" would make its children, the links, presentational)
+    `<svg class="lc-diagram" viewBox="0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}" role="${hasLinks ? "group" : "img"}" aria-labelledby="${p}-title" aria-describedby="${p}-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${p}-title">${esc(title)}</title>`,
     `<desc id="${p}-desc">${esc(description)}</desc>`,
     `<defs><marker id="${p}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">` +

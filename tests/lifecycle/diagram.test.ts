@@ -10,8 +10,9 @@ import { EDGES, NODES, renderDiagramSvg, type NodeId } from "../../src/lifecycle
 const svg = renderDiagramSvg({ idPrefix: "t", links: { created: "/base/03-created/", "cancelled-scheduled": "../04-scheduled/#2a" } });
 
 describe("the life-cycle diagram", () => {
-  it("is an image named by its title and described by its desc", () => {
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="t-title t-desc"/);
+  it("is named by its title and described by its desc; a group when it holds links, else an image", () => {
+    expect(svg).toMatch(/^<svg [^>]*role="group" aria-labelledby="t-title" aria-describedby="t-desc"/);
+    expect(renderDiagramSvg({ idPrefix: "u" })).toMatch(/^<svg [^>]*role="img" aria-labelledby="u-title" aria-describedby="u-desc"/);
     expect(svg).toContain('<title id="t-title">The life-cycle of an asyncio Task</title>');
     expect(svg).toMatch(/<desc id="t-desc">[^<]*Cancel[^<]*without ever running/);
   });
