@@ -43,15 +43,16 @@ describe("narrow screens (360 px)", () => {
     const nav = page.getByRole("navigation", { name: "Chapters", exact: true });
     const button = page.getByRole("button", { name: "Chapters", exact: true });
     await expect.poll(() => nav.isVisible()).toBe(false);
+    await page.waitForFunction(() => customElements.get("menu-button") !== undefined);
     await button.click();
-    expect(await button.getAttribute("aria-expanded")).toBe("true");
-    expect(await nav.isVisible()).toBe(true);
+    await expect.poll(() => button.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => nav.isVisible()).toBe(true);
     // The current chapter is marked in the menu too.
     expect(await nav.locator("[aria-current=page]").count()).toBe(1);
     // Behind the menu, the article is inert.
     expect(await page.locator("main").evaluate((m) => (m as HTMLElement).inert)).toBe(true);
     await page.keyboard.press("Escape");
-    expect(await nav.isVisible()).toBe(false);
+    await expect.poll(() => nav.isVisible()).toBe(false);
     expect(await button.getAttribute("aria-expanded")).toBe("false");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe("chapters-nav");
     await context.close();
