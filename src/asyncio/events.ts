@@ -196,11 +196,36 @@ const WALL_SLICE_MS = 8;
 const perfNow: () => number =
   typeof performance !== "undefined" && typeof performance.now === "function" ? () => performance.now() : () => Date.now();
 
-/** Yields to the host's event loop (a macrotask), so output streams and the page stays responsive. */
+/**
+ * Yields to the host's event loop (a macrotask), so output streams and the page stays
+ * responsive. A zero wait uses setImmediate (Node) or a MessageChannel (browsers and workers,
+ * where nested setTimeout(0) is clamped to 4 ms); a real wait uses setTimeout.
+ */
+type Immediate = (cb: () => void) => unknown;
+let immediate: Immediate | null = null;
+function zeroDelay(): Immediate {
+  if (immediate !== null) return immediate;
+  const g = globalThis as { setImmediate?: Immediate; MessageChannel?: typeof MessageChannel };
+  if (typeof g.setImmediate === "function") {
+    const si = g.setImmediate;
+    immediate = (cb) => si(cb);
+  } else if (typeof g.MessageChannel === "function") {
+    const channel = new g.MessageChannel();
+    const queue: (() => void)[] = [];
+    channel.port1.onmessage = () => queue.shift()?.();
+    immediate = (cb) => {
+      queue.push(cb);
+      channel.port2.postMessage(null);
+    };
+  } else {
+    immediate = (cb) => setTimeout(cb, 0);
+  }
+  return immediate;
+}
+
 function yieldToHost(ms = 0): Promise<void> {
   return new Promise((resolve) => {
-    const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
-    if (ms <= 0 && typeof g.setImmediate === "function") g.setImmediate(resolve);
+    if (ms <= 0) zeroDelay()(resolve);
     else setTimeout(resolve, ms);
   });
 }
