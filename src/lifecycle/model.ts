@@ -305,7 +305,7 @@ class Replay {
         const t = this.tasks.get(e.task);
         if (!t) break;
         // what it waits on and its repr first, so that the transition's segment carries them
-        const repr = optionalRepr(e);
+        const repr = e.repr ?? null;
         if (repr) t.repr = repr;
         move(t, "suspended", `awaits ${e.onRepr}`, null, repr);
         t.waitingOn = { id: e.on, repr: e.onRepr };
@@ -424,12 +424,6 @@ class Replay {
     this.handlesInIteration++;
     sink?.handle(h, index, e, this.handlesInIteration);
   }
-}
-
-/** The runtime may add the task's repr to more events than the contract lists; use it if so. */
-function optionalRepr(e: object): string | null {
-  const r = (e as { repr?: unknown }).repr;
-  return typeof r === "string" ? r : null;
 }
 
 interface Sink {
