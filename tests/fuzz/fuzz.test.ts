@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findPython, ROOT } from "../../fuzz/exec.ts";
 
-const COUNT = 300;
+const COUNT = 200;
 const SEED = 20261125;
 const python = findPython();
 
