@@ -51,7 +51,7 @@ const ROWS_THROTTLE_MS = 250;
 /** table rows rendered before "Show all" */
 const TABLE_CAP = 200;
 /** rows rendered per animation frame once "Show all" was chosen */
-const TABLE_CHUNK = 500;
+const TABLE_CHUNK = 250;
 /** above this many tasks the diagram's counts line summarises instead of naming each task */
 const NAME_TASKS_UP_TO = 8;
 
@@ -339,13 +339,14 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     if (destroyed) return;
     // layout reads first, before this frame writes anything (no forced synchronous layout)
     const scrollTop = scroll.scrollTop;
+    const scrollLeft = scroll.scrollLeft;
     if (!viewport.width) viewport = measure();
     ingest();
     const snap = currentSnapshot();
     renderStatus(snap);
     renderMarkers(snap);
     renderStep(snap);
-    renderTimeline(snap, scrollTop);
+    renderTimeline(snap, scrollTop, scrollLeft);
     renderTable();
   }
 
@@ -495,7 +496,15 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     stepTo(next);
   }
 
+  let frameTextCache: { key: string; text: string } = { key: "", text: "" };
+
   function describeFrame(pos: number): string {
+    const key = `${pos}|${model.length}|${finished}`;
+    if (frameTextCache.key !== key) frameTextCache = { key, text: describeFrameUncached(pos) };
+    return frameTextCache.text;
+  }
+
+  function describeFrameUncached(pos: number): string {
     if (pos <= 0) return "Before the run: nothing has happened yet.";
     const f = frameStops();
     // the frame that ends here: a handle frame if any, else an iteration frame
@@ -638,7 +647,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   let rulerKey = "";
   let viewport = { width: 0, height: 0 };
 
-  function renderTimeline(snap: Snapshot, scrollTop: number): void {
+  function renderTimeline(snap: Snapshot, scrollTop: number, scrollLeft: number): void {
     const lanes = laneIds();
     const u = unitWidth();
     // room on the right for marks set apart at the end of the last handle
@@ -651,11 +660,16 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     if (position === null) {
       future.hidden = true;
     } else {
+      // only over the part of the timeline in view: a translucent layer as big as a
+      // 1,000-lane timeline costs more to paint than everything else on a step
       const x = cursorCol(position) * u;
-      future.hidden = false;
-      future.style.left = `${NAME_W + x}px`;
-      future.style.width = `${Math.max(0, width - x)}px`;
-      future.style.height = `${RULER_H + lanes.length * ROW_H}px`;
+      const left = NAME_W + x;
+      const right = Math.min(NAME_W + width, scrollLeft + (viewport.width || 640) + 40);
+      future.hidden = right <= left;
+      future.style.left = `${left}px`;
+      future.style.width = `${Math.max(0, right - left)}px`;
+      future.style.top = `${scrollTop}px`;
+      future.style.height = `${Math.min(viewport.height || 352, RULER_H + lanes.length * ROW_H - scrollTop)}px`;
     }
     const rk = `${model.length}|${u}`;
     if (rk !== rulerKey) {
@@ -1044,6 +1058,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     rowsKey = "";
     rulerKey = "";
     markersKey = "";
+    frameTextCache = { key: "", text: "" };
     schedule();
   }
 
