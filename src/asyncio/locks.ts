@@ -110,6 +110,7 @@ export class Lock implements AsyncContextManager<null> {
   }
 }
 
+/** CPython 3.13's Semaphore: FIFO, the count handed to a waiter when it is woken. */
 export class Semaphore implements AsyncContextManager<null> {
   _value: number;
   _waiters: Future<boolean>[] | null = null;
@@ -139,21 +140,31 @@ export class Semaphore implements AsyncContextManager<null> {
         if (i >= 0) this._waiters.splice(i, 1);
       }
     } catch (e) {
+      // Woken (the count was handed to us) but cancelled before we could take it: give it back.
       if (e instanceof CancelledError && fut.done() && !fut.cancelled()) this._value += 1;
       throw e;
+    } finally {
+      // New waiters may have arrived but had to wait (FIFO): wake as many as allowed.
+      while (this._value > 0) if (!this._wake_up_next()) break;
     }
-    this._value -= 1;
     return true;
   }
 
   release(): void {
     this._value += 1;
-    for (const fut of this._waiters ?? []) {
+    this._wake_up_next();
+  }
+
+  _wake_up_next(): boolean {
+    if (!this._waiters) return false;
+    for (const fut of this._waiters) {
       if (!fut.done()) {
+        this._value -= 1;
         fut.set_result(true);
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   *__aenter__(): Coro<null> {
@@ -164,5 +175,11 @@ export class Semaphore implements AsyncContextManager<null> {
   *__aexit__(): Coro<boolean> {
     this.release();
     return false;
+  }
+
+  __repr__(): string {
+    const extra = this.locked() ? "locked" : `unlocked, value:${this._value}`;
+    const n = this._waiters?.length ?? 0;
+    return `<asyncio.locks.Semaphore object at ${addressOf(this)} [${extra}${n ? `, waiters:${n}` : ""}]>`;
   }
 }
