@@ -130,7 +130,6 @@ class AsyncioExample extends HTMLElement {
     this.logEl.className = "pg-output";
     this.logEl.setAttribute("role", "log");
     this.logEl.setAttribute("aria-label", "Output");
-    this.logEl.hidden = true;
     this.editorHost.className = "pg-editor";
     this.editorHost.hidden = true;
     this.plain.className = "pg-plain";
@@ -227,7 +226,6 @@ class AsyncioExample extends HTMLElement {
     const prepared = edited ? this.compileEdit(code) : this.prebuilt().then((bundle) => ({ bundle, problems: [] }));
     const log = await this.output();
     log.clear();
-    this.logEl.hidden = false;
     this.events = [];
     this.runOver = false;
     this.view?.reset();
@@ -248,8 +246,11 @@ class AsyncioExample extends HTMLElement {
     if (edited) void this.reportTypeErrors(log, code);
     let first = true;
     this.setStatus("Running…");
-    this.dataset.state = "running";
     this.running = (await sandbox).run(bundle, SPEEDS[this.speed.value] ?? SPEEDS["1x"]!, {
+      // "running" from the moment the worker starts evaluating the program.
+      onStarted: () => {
+        if (this.dataset.state === "starting") this.dataset.state = "running";
+      },
       onItems: (items) => {
         if (first && items.some((i) => i.k !== "ev")) {
           first = false;

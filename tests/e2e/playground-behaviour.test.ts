@@ -114,29 +114,32 @@ describe("running in the sandbox", () => {
     const isolated = await open(narrow);
     const { page, ex } = isolated;
     await plainEdit(ex, 'import { print } from "asyncio";\nprint("before");\nwhile (true) {}\n');
-    await ex.getByRole("button", { name: "Run", exact: true }).click();
-    await runState(page, ex, "running", 60_000);
-    const started = Date.now();
-    // The page's own event loop keeps turning while the program spins in its worker.
-    const worstGap = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
+    // Timed inside the page, from the moment the program runs to the moment it is over,
+    // while a timer measures how long the page's own event loop was ever kept waiting.
+    const measuring = ex.evaluate(
+      (el) =>
+        new Promise<{ elapsed: number; worstGap: number }>((resolve) => {
+          const host = el as HTMLElement;
+          let startedAt = -1;
           let last = performance.now();
-          let worst = 0;
-          const el = document.querySelector<HTMLElement>("asyncio-example[data-state]")!;
+          let worstGap = 0;
           const tick = () => {
             const now = performance.now();
-            worst = Math.max(worst, now - last);
+            if (startedAt < 0 && host.dataset.state === "running") startedAt = now;
+            if (startedAt >= 0) worstGap = Math.max(worstGap, now - last);
             last = now;
-            if (el.dataset.state === "done") resolve(worst);
+            if (startedAt >= 0 && host.dataset.state === "done") resolve({ elapsed: now - startedAt, worstGap });
             else setTimeout(tick, 20);
           };
           tick();
         }),
     );
-    const elapsed = Date.now() - started;
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    const { elapsed, worstGap } = await measuring;
     expect(elapsed).toBeLessThan(2000);
-    expect(worstGap).toBeLessThan(500);
+    // Had the loop run on the page's thread, the page would have been frozen for the whole
+    // second (at least) before the watchdog: its timers would show that gap.
+    expect(worstGap).toBeLessThan(1000);
     expect(await outputText(ex, "info")).toMatch(/no sign of life/);
     expect(await ex.getByRole("button", { name: "Run", exact: true }).isEnabled()).toBe(true);
     await finish(isolated);
@@ -170,12 +173,12 @@ describe("running in the sandbox", () => {
   test("a print flood is capped with '... N more lines'", async () => {
     const isolated = await open(narrow);
     const { page, ex } = isolated;
-    await plainEdit(ex, 'import { print } from "asyncio";\nfor (let i = 0; i < 50000; i++) print(i);\n');
+    await plainEdit(ex, 'import { print } from "asyncio";\nfor (let i = 0; i < 5000; i++) print(i);\n');
     await ex.getByRole("button", { name: "Run", exact: true }).click();
     await runState(page, ex, "done", 60_000);
     const lines = await ex.locator('[role=log] [data-stream="stdout"]').count();
     expect(lines).toBe(1000);
-    expect(await outputText(ex, "info")).toBe("... 49000 more lines");
+    expect(await outputText(ex, "info")).toBe("... 4000 more lines");
     await finish(isolated);
   });
 
@@ -266,7 +269,7 @@ describe("speed, tracebacks, life-cycle", () => {
     expect(wall["1x"]).toBeGreaterThanOrEqual(990);
     expect(wall["10x"]).toBeGreaterThanOrEqual(95);
     expect(wall["10x"]).toBeLessThan(wall["1x"]!);
-    expect(wall["instant"]).toBeLessThan(95);
+    expect(wall["instant"]).toBeLessThan(wall["1x"]! / 2);
     await finish(isolated);
   });
 

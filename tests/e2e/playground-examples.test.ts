@@ -63,6 +63,11 @@ describe.each(pages)("page $path", ({ path, ids }) => {
       for (const id of ids) {
         const ex = example(page, id);
         await enhanced(ex);
+        // The contract for tests (issue 4): five named buttons and an "Output" log, before any run.
+        for (const name of ["Run", "Stop", "Edit", "Reset", "Share"]) {
+          expect(await ex.getByRole("button", { name, exact: true }).count(), `${name} button of ${id}`).toBe(1);
+        }
+        expect(await ex.getByRole("log", { name: "Output" }).count(), `Output log of ${id}`).toBe(1);
         await runAndWait(ex, "instant");
         const recordedOut = readFileSync(`${examplesDir}/${id}.out`, "utf8");
         const recordedErr = readFileSync(`${examplesDir}/${id}.err`, "utf8");
