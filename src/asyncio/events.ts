@@ -28,6 +28,8 @@ export class Handle implements ReadyEntry {
   _args: unknown[];
   _loop: BaseEventLoop;
   _cancelled = false;
+  /** Has run (a later cancel() changes nothing a reader could see: no event for it). */
+  _ran = false;
   readonly _id: number = newObjectId();
 
   constructor(callback: Function, args: unknown[], loop: BaseEventLoop) {
@@ -51,6 +53,7 @@ export class Handle implements ReadyEntry {
 
   _run(): void {
     if (this._cancelled) return;
+    this._ran = true;
     const loop = this._loop;
     if (listener !== null) emit({ type: "callback-run", handle: this._id, callback: formatCallback(this._callback) }, loop.time(), loop._iteration);
     try {
