@@ -59,7 +59,15 @@ async function main(): Promise<number> {
   if (file === null) usage();
   const path = resolve(file);
   const fileName = basename(path);
-  const source = readFileSync(path, "utf8");
+  let source: string;
+  try {
+    source = readFileSync(path, "utf8");
+  } catch (e) {
+    // As CPython says it (`python3 missing.py`), with its exit status 2.
+    const code = (e as NodeJS.ErrnoException).code;
+    writeAll(2, `example: can't open file '${path}': ${code === "ENOENT" ? "[Errno 2] No such file or directory" : String((e as Error).message)}\n`);
+    return 2;
+  }
 
   let js: string;
   let map: string;
