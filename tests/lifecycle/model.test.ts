@@ -49,6 +49,21 @@ function modelTransitions(events: LifecycleEvent[]): CPythonTransition[] {
   }));
 }
 
+/**
+ * The order in which asyncio.run's shutdown cancels the tasks left over is the iteration order
+ * of a set, which CPython does not make predictable (asyncio-semantics.md §1.4): once the main
+ * task is done, transitions of one iteration are compared in task order; everything before is
+ * compared exactly as it happened.
+ */
+function canonical(ts: CPythonTransition[]): CPythonTransition[] {
+  const mainDone = ts.findIndex((t) => t.task === ts[0]?.task && t.to === "done");
+  if (mainDone < 0) return ts;
+  const head = ts.slice(0, mainDone + 1);
+  const tail = ts.slice(mainDone + 1).map((t, i) => ({ t, i }));
+  tail.sort((a, b) => a.t.iteration - b.t.iteration || a.t.task.localeCompare(b.t.task) || a.i - b.i);
+  return [...head, ...tail.map((x) => x.t)];
+}
+
 describe("the model's transitions are those CPython goes through", () => {
   it("covers the chosen programs", () => {
     expect(programs().length).toBeGreaterThanOrEqual(20);
@@ -60,7 +75,7 @@ describe("the model's transitions are those CPython goes through", () => {
       const rec = recordings.get(p)!;
       expect(rec.events.length).toBeGreaterThan(0);
       // same tasks, same states, same order, same loop iteration
-      expect(modelTransitions(rec.events)).toEqual(golden(p).transitions);
+      expect(canonical(modelTransitions(rec.events))).toEqual(canonical(golden(p).transitions));
     });
   }
 
