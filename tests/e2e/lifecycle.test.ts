@@ -232,6 +232,29 @@ describe("the Life-cycle view of an example", () => {
     await isolated.context.close();
   });
 
+  test("the overview's diagram leads from each state to a page and section that exist", async () => {
+    const isolated = await newIsolatedPage(browser, server);
+    await isolated.page.goto(server.url + "02-life-cycle/");
+    const links = isolated.page.locator("svg.lc-diagram a.lc-node");
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as SVGAElement).href.baseVal && new URL((a as SVGAElement).href.baseVal, location.href).href));
+    // every stop of the seed's life-cycle is a way in
+    expect(hrefs.length).toBe(9);
+    for (const href of hrefs) {
+      const url = new URL(href);
+      expect(url.origin).toBe(server.origin);
+      const page = await isolated.context.newPage();
+      const response = await page.goto(url.href);
+      expect(response?.status(), href).toBe(200);
+      if (url.hash) expect(await page.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`).count(), href).toBe(1);
+      await page.close();
+    }
+    // links reachable by keyboard, named by their stop
+    await links.first().focus();
+    expect(await isolated.page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^1 Created \(state\)/);
+    expect(isolated.foreignRequests).toEqual([]);
+    await isolated.context.close();
+  });
+
   for (const scheme of ["light", "dark"] as const) {
     test(`passes axe (WCAG 2.2 AA) in the ${scheme} theme`, async () => {
       const { page, foreignRequests } = await openAndRun(CANCEL_BEFORE_START, { colorScheme: scheme });
