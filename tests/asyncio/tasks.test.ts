@@ -358,7 +358,7 @@ describe("shield, wait, as_completed", () => {
       const msgs: string[] = [];
       for (const arg of [[], [noop()]]) {
         try {
-          yield* asyncio.wait(arg as asyncio.Future[]);
+          yield* asyncio.wait(arg as unknown as asyncio.Future[]);
         } catch (e) {
           msgs.push(String(e));
         }
