@@ -50,7 +50,9 @@ export type FromWorker =
 export type FromRunner =
   | { type: "ready" }
   | (FromWorker & { runId: number })
-  | { type: "stopped"; runId: number };
+  | { type: "stopped"; runId: number }
+  /** The runner ended a program that gave no sign of life for `silentMs`. */
+  | { type: "hung"; runId: number; silentMs: number };
 
 /** The import specifier the worker replaces with the runtime module's blob URL. */
 export const RUNTIME_PLACEHOLDER = "asyncio-runtime:placeholder";
@@ -59,5 +61,10 @@ export const RUNTIME_PLACEHOLDER = "asyncio-runtime:placeholder";
 export const MAX_FORWARDED_LINES = 1000;
 /** How many life-cycle events a run forwards before dropping the rest (memory guard). */
 export const MAX_FORWARDED_EVENTS = 100_000;
-/** Heartbeat period of the worker; the page's watchdog waits several periods. */
+/** Heartbeat period of the worker; the runner's watchdog waits several periods. */
 export const HEARTBEAT_MS = 200;
+/**
+ * A program that gives no sign of life for this long is stuck in a synchronous loop (it
+ * prints nothing, schedules nothing, and never lets its worker's timers run).
+ */
+export const HUNG_AFTER_MS = 4 * HEARTBEAT_MS;

@@ -33,8 +33,12 @@ export interface RunHandle {
   stop(): void;
 }
 
-/** A program that gives no sign of life for this long is stuck in a synchronous loop. */
-export const HUNG_AFTER_MS = 5 * HEARTBEAT_MS;
+/**
+ * The runner ends a hung program itself (protocol.ts, HUNG_AFTER_MS). The page only steps in
+ * when the runner has not said anything for this long during a run, although it relays
+ * heartbeats: then the runner itself is stuck, and the iframe is thrown away.
+ */
+export const RUNNER_SILENT_MS = 3000;
 /** Wall-clock limit of one run: tutorial programs take seconds, not minutes. */
 export const RUN_LIMIT_MS = 60_000;
 
@@ -112,6 +116,9 @@ class Sandbox {
       case "exit":
         this.finish(m.runId, { kind: "exit", status: m.status });
         break;
+      case "hung":
+        this.finish(m.runId, { kind: "hung", silentMs: m.silentMs });
+        break;
       case "beat":
       case "stopped":
         break;
@@ -136,17 +143,15 @@ class Sandbox {
 
   private checkRuns(): void {
     const now = performance.now();
-    // A check that comes late means this page's own thread was busy (or starved): messages
-    // that prove the program alive may be waiting behind this very callback, so silence
-    // is only counted from now on.
+    // A late check means this page's own thread was held up: messages from the runner may be
+    // waiting behind this very callback, so silence is counted from now on.
     const late = this.lastCheck > 0 && now - this.lastCheck > 2 * HEARTBEAT_MS;
     this.lastCheck = now;
     for (const [id, run] of this.runs) {
       if (late) run.lastSign = Math.max(run.lastSign, now - HEARTBEAT_MS);
       if (now - run.startedAt > RUN_LIMIT_MS) this.finish(id, { kind: "timeout", limitMs: RUN_LIMIT_MS });
-      else if (now - run.lastSign > HUNG_AFTER_MS) {
+      else if (now - run.lastSign > RUNNER_SILENT_MS) {
         this.finish(id, { kind: "hung", silentMs: Math.round(now - run.lastSign) });
-        // The runner terminates the worker at once; if it cannot even answer, drop it.
         this.confirmAlive();
       }
     }

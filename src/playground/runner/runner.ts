@@ -8,7 +8,7 @@
  * fails in an opaque-origin iframe (tech-notes §3). A spare worker is kept loaded so that a
  * Run does not wait for the worker script.
  */
-import type { FromRunner, FromWorker, ToRunner } from "../protocol.ts";
+import { HEARTBEAT_MS, HUNG_AFTER_MS, type FromRunner, type FromWorker, type ToRunner } from "../protocol.ts";
 
 const workerScript = new URL("worker.js", document.baseURI).href;
 const bootstrap = URL.createObjectURL(
@@ -17,6 +17,32 @@ const bootstrap = URL.createObjectURL(
 
 const toPage = (m: FromRunner) => window.parent.postMessage(m, "*");
 const workers = new Map<number, Worker>();
+/**
+ * When each running worker last said anything (this thread's clock), from its first message
+ * on: a worker still loading its script is not the program's doing.
+ */
+const lastSign = new Map<number, number>();
+
+/**
+ * The watchdog lives here, next to the workers, not in the page: a page busy with something
+ * else (loading the editor, say) would see the heartbeats late and could take a slow page
+ * for a hung program. A check that itself comes late means this thread was held up, and
+ * silence is then counted from the check.
+ */
+let lastCheck = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  const late = now - lastCheck > 2 * HEARTBEAT_MS;
+  lastCheck = now;
+  for (const [runId, at] of lastSign) {
+    if (late) lastSign.set(runId, Math.max(at, now - HEARTBEAT_MS));
+    else if (now - at > HUNG_AFTER_MS) {
+      end(runId);
+      toPage({ type: "hung", runId, silentMs: Math.round(now - at) });
+      keepSpare();
+    }
+  }
+}, HEARTBEAT_MS / 2);
 let spare: Worker | null = null;
 
 function freshWorker(): Worker {
@@ -30,6 +56,7 @@ function keepSpare(): void {
 }
 
 function end(runId: number): void {
+  lastSign.delete(runId);
   const w = workers.get(runId);
   if (w === undefined) return;
   w.terminate();
@@ -45,6 +72,8 @@ window.addEventListener("message", (e: MessageEvent<ToRunner>) => {
     workers.set(m.runId, w);
     w.onmessage = (we: MessageEvent<FromWorker>) => {
       const data = we.data;
+      if (workers.get(m.runId) !== w) return;
+      lastSign.set(m.runId, performance.now());
       toPage({ ...data, runId: m.runId });
       if (data.type === "exit") {
         end(m.runId);
