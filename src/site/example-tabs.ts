@@ -35,8 +35,6 @@ export class ExampleTabs extends HTMLElement {
       tab.textContent = label.textContent;
       tab.setAttribute("role", "tab");
       tab.setAttribute("aria-controls", panel.id);
-      // The panel is named by its tab from now on, not by its no-JS aria-label.
-      panel.removeAttribute("aria-label");
       panel.setAttribute("role", "tabpanel");
       panel.setAttribute("aria-labelledby", tab.id);
       panel.tabIndex = 0;
