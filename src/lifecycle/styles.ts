@@ -11,13 +11,16 @@
  */
 import DIAGRAM_CSS from "./diagram.css?raw";
 
+// the page's own colours where it defines them (the site's theme.css), else these
 const LIGHT = `
-  --lc-bg: #ffffff; --lc-fg: #1d2430; --lc-muted: #5b6472; --lc-line: #c9ced6; --lc-soft: #f2f4f7;
+  --lc-bg: var(--bg, #ffffff); --lc-fg: var(--text, #1d2430); --lc-muted: var(--text-muted, #5b6472);
+  --lc-line: var(--border, #c9ced6); --lc-soft: var(--bg-raised, #f2f4f7);
   --lc-running: #2563b8; --lc-scheduled: #6b7482; --lc-suspended: #b86e00; --lc-done: #1d2430;
   --lc-cancel: #b3261e; --lc-print: #0f7b45; --lc-callback: #6941c6; --lc-cursor: #d1242f;
   --lc-highlight: #ffe58a; --lc-marker-l: 42%;`;
 const DARK = `
-  --lc-bg: #161b22; --lc-fg: #e6edf3; --lc-muted: #9aa4b2; --lc-line: #3b4350; --lc-soft: #1f2630;
+  --lc-bg: var(--bg, #161b22); --lc-fg: var(--text, #e6edf3); --lc-muted: var(--text-muted, #9aa4b2);
+  --lc-line: var(--border, #3b4350); --lc-soft: var(--bg-raised, #1f2630);
   --lc-running: #6aa6ff; --lc-scheduled: #9aa4b2; --lc-suspended: #f0a43a; --lc-done: #e6edf3;
   --lc-cancel: #ff7b72; --lc-print: #4ac185; --lc-callback: #b197fc; --lc-cursor: #ff7b72;
   --lc-highlight: #6b5a12; --lc-marker-l: 68%;`;
@@ -34,7 +37,7 @@ const hueRules = Array.from({ length: HUES }, (_, i) => `.lc-view .lc-h${i} { --
 export const VIEW_CSS = `
 .lc-view { ${LIGHT}
   color: var(--lc-fg); background: var(--lc-bg); border: 1px solid var(--lc-line); border-radius: 8px;
-  padding: .75rem; margin-top: .75rem; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+  padding: .75rem; margin-top: .75rem; font-size: 14px; line-height: 1.4; font-family: var(--font-body, system-ui, -apple-system, "Segoe UI", sans-serif);
   container-type: inline-size; }
 @media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) .lc-view { ${DARK} } }
 :root[data-theme="dark"] .lc-view, .dark .lc-view { ${DARK} }
