@@ -549,7 +549,9 @@ export class LifecycleModel {
   push(events: readonly LifecycleEvent[]): void {
     for (const e of events) {
       const index = this.events.length;
-      if (this.startTime === null) this.startTime = e.time;
+      // the loop's clock starts at an arbitrary value; a print before asyncio.run() has no loop
+      // (time 0), so the origin is the first event that comes from a loop
+      if (this.startTime === null && e.type !== "print") this.startTime = e.time;
       this.events.push(e);
       this.eventKinds.push(0);
       this.live.apply(e, index, this.sink);
@@ -642,7 +644,7 @@ export class LifecycleModel {
 
   /** Loop time relative to the start of the run, in seconds. */
   relativeTime(time: number): number {
-    return this.startTime === null ? 0 : time - this.startTime;
+    return this.startTime === null ? 0 : Math.max(0, time - this.startTime);
   }
 }
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LifecycleEvent } from "../../src/asyncio/instrument.ts";
 import { LifecycleModel, buildModel, stateLabel, type Snapshot } from "../../src/lifecycle/model.ts";
 import { goldenPath, programs, root } from "./programs.ts";
-import { havePython, recordFile, traceCPython, type CPythonTransition, type Recording } from "./record.ts";
+import { havePython, recordFile, recordSource, traceCPython, type CPythonTransition, type Recording } from "./record.ts";
 import { syntheticRun } from "./synthetic.ts";
 
 const recordings = new Map<string, Recording>();
@@ -270,5 +270,26 @@ describe("marks", () => {
     expect(model.marks.some((m) => m.kind === "callback" && m.task !== null)).toBe(true);
     const cancel = buildModel(recordings.get("examples/04-scheduled/cancel-before-start")!.events);
     expect(cancel.marks.some((m) => m.kind === "cancel")).toBe(true);
+  });
+});
+
+describe("times", () => {
+  it("are the loop's, from the start of the run, even when the program printed before asyncio.run()", async () => {
+    const rec = await recordSource(`import asyncio, { print } from "asyncio";
+print("before the loop");
+function* main() {
+  yield* asyncio.sleep(1.5);
+  print("after 1.5 s");
+}
+asyncio.run(main());
+`);
+    expect(rec.stdout).toBe("before the loop\nafter 1.5 s\n");
+    const model = buildModel(rec.events);
+    const times = model.transitions.map((t) => model.relativeTime(t.time));
+    expect(times[0]).toBe(0);
+    expect(Math.max(...times)).toBeCloseTo(1.5, 6);
+    const prints = model.marks.filter((m) => m.kind === "print").map((m) => model.relativeTime(m.time));
+    expect(prints[0]).toBe(0);
+    expect(prints[1]).toBeCloseTo(1.5, 6);
   });
 });
