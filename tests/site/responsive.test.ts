@@ -47,6 +47,14 @@ describe("narrow screens (360 px)", () => {
     await button.click();
     await expect.poll(() => button.getAttribute("aria-expanded")).toBe("true");
     await expect.poll(() => nav.isVisible()).toBe(true);
+    // The menu covers the page below the header (nothing of the article shows through).
+    const box = await nav.boundingBox();
+    const header = await page.locator(".site-header").boundingBox();
+    expect(box && header && box.y + box.height).toBeGreaterThanOrEqual(740 - 1);
+    expect(box?.y).toBeLessThanOrEqual((header?.y ?? 0) + (header?.height ?? 0) + 1);
+    // The header's icon buttons keep their names.
+    expect(await page.getByRole("button", { name: /^Search/ }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Dark theme" }).isVisible()).toBe(true);
     // The current chapter is marked in the menu too.
     expect(await nav.locator("[aria-current=page]").count()).toBe(1);
     // Behind the menu, the article is inert.
