@@ -5,9 +5,11 @@
  *
  * Module layout, dependencies in one direction:
  * exceptions → coroutines → format → loopstate → futures → traceback → events → tasks →
- * locks / queues / timeouts → runners → builtins → host → index.
+ * idioms / locks / queues / timeouts → runners → builtins → host → index.
  */
-import {
+import { hook } from "./host.ts";
+
+export {
   BaseException,
   Exception,
   ArithmeticError,
@@ -34,11 +36,13 @@ import {
   QueueEmpty,
   QueueFull,
 } from "./exceptions.ts";
-import { __register, iscoroutine } from "./coroutines.ts";
-import { repr, str } from "./format.ts";
-import { Future, isfuture } from "./futures.ts";
-import { get_event_loop, get_running_loop, new_event_loop, set_event_loop, BaseEventLoop, Handle, TimerHandle } from "./events.ts";
-import {
+export { __register, iscoroutine } from "./coroutines.ts";
+export type { Coro } from "./coroutines.ts";
+export { repr, str } from "./format.ts";
+export { Future, isfuture } from "./futures.ts";
+export type { FutureState } from "./futures.ts";
+export { get_event_loop, get_running_loop, new_event_loop, set_event_loop, BaseEventLoop, Handle, TimerHandle } from "./events.ts";
+export {
   ALL_COMPLETED,
   FIRST_COMPLETED,
   FIRST_EXCEPTION,
@@ -53,182 +57,27 @@ import {
   sleep,
   wait,
 } from "./tasks.ts";
-import { Event, Lock, Semaphore } from "./locks.ts";
-import { Queue } from "./queues.ts";
-import { Timeout, timeout, timeout_at, wait_for } from "./timeouts.ts";
-import { AsyncGenerator, AsyncItem, BREAK, aiter, anext, async_for, async_with, item } from "./idioms.ts";
-import { run } from "./runners.ts";
-import { print } from "./builtins.ts";
-import { hook, finish, reportError } from "./host.ts";
-import { subscribe } from "./instrument.ts";
-import { formatException } from "./traceback.ts";
-
-export type { Coro } from "./coroutines.ts";
-export type { LifecycleEvent, LifecycleListener } from "./instrument.ts";
+export type { ReturnWhen } from "./tasks.ts";
+export { AsyncGenerator, AsyncItem, BREAK, aiter, anext, async_for, async_with, item } from "./idioms.ts";
+export type { AsyncContextManager } from "./idioms.ts";
+export { Event, Lock, Semaphore } from "./locks.ts";
+export { Queue } from "./queues.ts";
+export { Timeout, timeout, timeout_at, wait_for } from "./timeouts.ts";
+export { run } from "./runners.ts";
+export { print } from "./builtins.ts";
+export type { PrintOptions } from "./builtins.ts";
+// for hosts and the bundling step
+export { finish, reportError } from "./host.ts";
 export type { AsyncioHost } from "./host.ts";
+export { subscribe } from "./instrument.ts";
+export type { LifecycleEvent, LifecycleListener } from "./instrument.ts";
+export { formatException } from "./traceback.ts";
 
-export {
-  BaseException,
-  Exception,
-  ArithmeticError,
-  ZeroDivisionError,
-  AssertionError,
-  AttributeError,
-  LookupError,
-  KeyError,
-  IndexError,
-  NameError,
-  OSError,
-  TimeoutError,
-  RuntimeError,
-  NotImplementedError,
-  RecursionError,
-  StopIteration,
-  StopAsyncIteration,
-  TypeError,
-  ValueError,
-  KeyboardInterrupt,
-  SystemExit,
-  CancelledError,
-  InvalidStateError,
-  QueueEmpty,
-  QueueFull,
-} from "./exceptions.ts";
+/**
+ * The module object, as `import asyncio from "asyncio"` gives it: this module's own namespace
+ * (a self-import), so that `asyncio.Task` is both the class and, in TypeScript, the type.
+ */
+export * as default from "./index.ts";
+import * as self from "./index.ts";
 
-export {
-  // running
-  run,
-  get_event_loop,
-  get_running_loop,
-  new_event_loop,
-  set_event_loop,
-  BaseEventLoop,
-  Handle,
-  TimerHandle,
-  // tasks
-  create_task,
-  ensure_future,
-  current_task,
-  all_tasks,
-  Task,
-  Future,
-  iscoroutine,
-  isfuture,
-  // waiting
-  sleep,
-  gather,
-  wait,
-  wait_for,
-  shield,
-  as_completed,
-  FIRST_COMPLETED,
-  FIRST_EXCEPTION,
-  ALL_COMPLETED,
-  timeout,
-  timeout_at,
-  Timeout,
-  async_with,
-  async_for,
-  aiter,
-  anext,
-  item,
-  BREAK,
-  AsyncGenerator,
-  AsyncItem,
-  // sync
-  Event,
-  Lock,
-  Semaphore,
-  Queue,
-  // builtins
-  print,
-  repr,
-  str,
-  // for hosts and the bundling step
-  __register,
-  subscribe,
-  formatException,
-  reportError,
-  finish,
-};
-
-/** The module object, as `import asyncio from "asyncio"` gives it. */
-const asyncio = {
-  BaseException,
-  Exception,
-  ArithmeticError,
-  ZeroDivisionError,
-  AssertionError,
-  AttributeError,
-  LookupError,
-  KeyError,
-  IndexError,
-  NameError,
-  OSError,
-  TimeoutError,
-  RuntimeError,
-  NotImplementedError,
-  RecursionError,
-  StopIteration,
-  StopAsyncIteration,
-  TypeError,
-  ValueError,
-  KeyboardInterrupt,
-  SystemExit,
-  CancelledError,
-  InvalidStateError,
-  QueueEmpty,
-  QueueFull,
-  run,
-  get_event_loop,
-  get_running_loop,
-  new_event_loop,
-  set_event_loop,
-  BaseEventLoop,
-  Handle,
-  TimerHandle,
-  create_task,
-  ensure_future,
-  current_task,
-  all_tasks,
-  Task,
-  Future,
-  iscoroutine,
-  isfuture,
-  sleep,
-  gather,
-  wait,
-  wait_for,
-  shield,
-  as_completed,
-  FIRST_COMPLETED,
-  FIRST_EXCEPTION,
-  ALL_COMPLETED,
-  timeout,
-  timeout_at,
-  Timeout,
-  async_with,
-  async_for,
-  aiter,
-  anext,
-  item,
-  BREAK,
-  AsyncGenerator,
-  AsyncItem,
-  Event,
-  Lock,
-  Semaphore,
-  Queue,
-  print,
-  repr,
-  str,
-  __register,
-  subscribe,
-  formatException,
-  reportError,
-  finish,
-};
-
-hook.runtime = asyncio;
-
-export default asyncio;
+hook.runtime = self;

@@ -58,10 +58,12 @@ export function captureSite(): void {
   if (io.mapPosition === null) return;
   const task = loops.running?._current_task;
   if (task === null || task === undefined) return;
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 64;
+  // stackTraceLimit is V8's (Node, Chromium); elsewhere the engine's default depth applies.
+  const E = Error as { stackTraceLimit?: number };
+  const limit = E.stackTraceLimit;
+  E.stackTraceLimit = 64;
   task._site = new Error();
-  Error.stackTraceLimit = limit;
+  E.stackTraceLimit = limit;
 }
 
 /** A Promise that resolves once no asyncio.run() is in progress. */

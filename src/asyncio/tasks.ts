@@ -465,6 +465,9 @@ export function create_task<T>(coro: Coro<T>, options?: { name?: unknown }): Tas
 }
 
 /** A Future or Task comes back as it is; a coroutine is wrapped in a new Task. */
+export function ensure_future<F extends Future<unknown>>(coro_or_future: F, options?: { loop?: BaseEventLoop | null }): F;
+export function ensure_future<T>(coro_or_future: Coro<T>, options?: { loop?: BaseEventLoop | null }): Task<T>;
+export function ensure_future<T>(coro_or_future: Coro<T> | Future<T>, options?: { loop?: BaseEventLoop | null }): Future<T>;
 export function ensure_future<T>(coro_or_future: Coro<T> | Future<T>, options?: { loop?: BaseEventLoop | null }): Future<T> {
   const loop = options?.loop ?? null;
   if (isfuture(coro_or_future)) {
