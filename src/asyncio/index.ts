@@ -38,6 +38,18 @@ export {
 } from "./exceptions.ts";
 export { __register, iscoroutine } from "./coroutines.ts";
 export type { Coro } from "./coroutines.ts";
+// The contract's type names (asyncio-contract.d.ts).
+import type { Coro } from "./coroutines.ts";
+import type { Future as FutureClass } from "./futures.ts";
+import type { BaseEventLoop as Loop } from "./events.ts";
+/** A coroutine: what calling a `function*` returns. `yield* coro` gives T. */
+export type Coroutine<T = unknown> = Coro<T>;
+/** What `yield*` accepts inside a coroutine, and what gather/wait_for/shield take. */
+export type Awaitable<T = unknown> = Coro<T> | FutureClass<T>;
+/** The type that `yield*` gives for an awaitable A. */
+export type AwaitedResult<A> = A extends { [Symbol.iterator](): Iterator<unknown, infer R, never> } ? R : never;
+/** The loop's type as the contract names it. */
+export type AbstractEventLoop = Loop;
 export { repr, str } from "./format.ts";
 export { Future, isfuture } from "./futures.ts";
 export type { FutureState } from "./futures.ts";
