@@ -57,7 +57,8 @@ async function main(): Promise<number> {
     else usage();
   }
   if (file === null) usage();
-  const path = resolve(file);
+  // npm runs scripts from the package's folder; INIT_CWD is where the command was typed.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   const fileName = basename(path);
   let source: string;
   try {
