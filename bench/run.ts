@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleOptions, outputName } from "../src/bundle/options.ts";
+import { python313 } from "../scripts/python.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNTIME = resolve(here, "../src/asyncio/index.ts");
@@ -42,7 +43,7 @@ const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
 const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? args[onlyAt + 1] : null;
-const python = process.env.BENCH_PYTHON ?? "python3.13";
+const python = process.env.BENCH_PYTHON ?? python313() ?? "python3.13";
 
 function hasPython(): boolean {
   const r = spawnSync(python, ["-c", "import sys; print(sys.version_info[:2] >= (3, 13))"], { encoding: "utf8" });

@@ -2,7 +2,7 @@
 // (the CLI of `npm run example`, spawned with node directly to skip npm's start-up).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunResult } from "./compare.ts";
@@ -40,34 +40,8 @@ export const DEADLOCK_STATUS = 86;
 /** The status given to a run killed for taking too long. */
 export const TIMEOUT_STATUS = 124;
 
-export type PythonLookup = { ok: true; command: string } | { ok: false; reason: string };
-
-/**
- * The CPython 3.13 to compare with: $CONFORMANCE_PYTHON if set, else pyenv's 3.13.0, else
- * `python3.13` on the PATH. The interpreter must say it is CPython 3.13.
- */
-export function findPython(): PythonLookup {
-  const candidates: string[] = [];
-  // an explicit choice is the only candidate: no silent fallback to another interpreter
-  if (process.env.CONFORMANCE_PYTHON) candidates.push(process.env.CONFORMANCE_PYTHON);
-  else {
-    const pyenv = join(homedir(), ".pyenv/versions/3.13.0/bin/python3.13");
-    if (existsSync(pyenv)) candidates.push(pyenv);
-    candidates.push("python3.13");
-  }
-  const tried: string[] = [];
-  for (const command of candidates) {
-    const r = spawnSync(command, ["-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"], {
-      encoding: "utf8",
-      timeout: 20_000,
-      env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" },
-    });
-    const said = (r.stdout ?? "").trim();
-    if (r.status === 0 && said === "cpython 3 13") return { ok: true, command };
-    tried.push(`${command}: ${r.error ? r.error.message : said || (r.stderr ?? "").trim().split("\n").pop() || `status ${r.status}`}`);
-  }
-  return { ok: false, reason: `no CPython 3.13 found (${tried.join("; ")})` };
-}
+// The lookup is shared with the other tools that run CPython.
+export { findPython, type PythonLookup } from "../scripts/python.ts";
 
 function run(command: string, args: string[], cwd: string, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolveRun) => {

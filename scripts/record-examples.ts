@@ -15,16 +15,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { normalise, significantStderr, lineDiff } from "../tests/parity/normalise.ts";
 import { listExamples } from "../tests/parity/examples.ts";
+import { findPython } from "./python.ts";
 
-function findPython(): string {
-  if (process.env.CONFORMANCE_PYTHON) return process.env.CONFORMANCE_PYTHON;
-  const pyenv = join(homedir(), ".pyenv", "versions", "3.13.0", "bin", "python3.13");
-  return existsSync(pyenv) ? pyenv : "python3.13";
-}
 
 function record(python: string, py: string): { out: string; err: string } {
   const r = spawnSync(python, [py], { cwd: dirname(py), encoding: "utf8", timeout: 60_000 });
@@ -35,7 +30,12 @@ function record(python: string, py: string): { out: string; err: string } {
 const args = process.argv.slice(2);
 const check = args.includes("--check");
 const only = args.filter((a) => !a.startsWith("--"));
-const python = findPython();
+const found = findPython();
+if (!found.ok) {
+  console.error(`${found.reason}: set CONFORMANCE_PYTHON to a CPython 3.13 interpreter`);
+  process.exit(2);
+}
+const python = found.command;
 const version = spawnSync(python, ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
 if (!version.stdout?.startsWith("3.13.")) {
   console.error(`${python} is not CPython 3.13 (${version.stdout?.trim() || version.error?.message})`);

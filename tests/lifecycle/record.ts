@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LifecycleEvent } from "../../src/asyncio/instrument.ts";
+import { python313 } from "../../scripts/python.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -45,7 +46,7 @@ export interface CPythonTransition {
   iteration: number;
 }
 
-export const PYTHON = process.env.PYTHON ?? "python3.13";
+export const PYTHON = process.env.PYTHON ?? python313() ?? "python3.13";
 
 /** Whether CPython 3.13 can be run here (the tests that need it are skipped otherwise, and say so). */
 export async function havePython(): Promise<boolean> {

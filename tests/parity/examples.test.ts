@@ -6,11 +6,11 @@
  */
 import { describe, it, expect } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
-import { homedir } from "node:os";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalise, significantStderr, lineDiff } from "./normalise.ts";
 import { listExamples, listEmbeds, root, type ExampleFiles } from "./examples.ts";
+import { python313 } from "../../scripts/python.ts";
 
 interface Run {
   stdout: string;
@@ -107,23 +107,7 @@ describe("examples match CPython 3.13", () => {
   );
 });
 
-/** CPython 3.13 when this machine has it: $CONFORMANCE_PYTHON, pyenv's 3.13.0, or python3.13. */
-function findPython(): string | null {
-  const candidates = [
-    process.env.CONFORMANCE_PYTHON,
-    join(homedir(), ".pyenv", "versions", "3.13.0", "bin", "python3.13"),
-    "python3.13",
-  ].filter((c): c is string => Boolean(c));
-  for (const python of candidates) {
-    const r = spawnSync(python, ["-c", "import sys; print(sys.version_info[:2] == (3, 13))"], {
-      encoding: "utf8",
-    });
-    if (r.stdout?.trim() === "True") return python;
-  }
-  return null;
-}
-
-const python = findPython();
+const python = python313();
 
 // The recordings are only worth something if they are what the .py prints today: a twin
 // edited without re-recording (node scripts/record-examples.ts) is caught here. Machines
