@@ -8,9 +8,10 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Locator } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type IsolatedPage, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type IsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { stateLabel, type DoneOutcome, type StateName } from "../../src/lifecycle/model.ts";
 import { goldenPath, root } from "../lifecycle/programs.ts";
 import { havePython, traceCPython, type CPythonTransition } from "../lifecycle/record.ts";
@@ -18,14 +19,9 @@ import { havePython, traceCPython, type CPythonTransition } from "../lifecycle/r
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const CANCEL_BEFORE_START = "04-scheduled/cancel-before-start";

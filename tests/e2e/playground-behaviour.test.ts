@@ -4,9 +4,10 @@
  * walls, saved edits, Reset and share links. Every test also checks that nothing was
  * requested from another origin.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type IsolatedPage, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type IsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { enhanced, example, outputText, pagesWithExamples, runAndWait } from "./playground-helpers.ts";
 
 let server: StaticServer;
@@ -14,14 +15,9 @@ let browser: Browser;
 const pages = pagesWithExamples();
 const target = pages[0];
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** A narrow viewport gets the plain textarea editor: quick to load, easy to fill. */

@@ -4,10 +4,11 @@
  * lines. Unedited Runs use the prebuilt bundles: neither Monaco nor esbuild-wasm may be
  * fetched, and nothing may go to another origin.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { examplesDir } from "../parity/examples.ts";
 import { normalise } from "../parity/normalise.ts";
 import { enhanced, example, outputText, pagesWithExamples, runAndWait } from "./playground-helpers.ts";
@@ -15,14 +16,9 @@ import { enhanced, example, outputText, pagesWithExamples, runAndWait } from "./
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const pages = pagesWithExamples();

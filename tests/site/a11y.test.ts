@@ -4,9 +4,10 @@
  * dialog with results, the narrow-screen menu.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { pagePath, readingPages } from "./site.ts";
 
 const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -18,13 +19,9 @@ async function violations(page: Page): Promise<string[]> {
 
 let server: StaticServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 // axe checks the contrast of every highlighted token: a long chapter takes a while.

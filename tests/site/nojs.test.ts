@@ -6,20 +6,17 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { elements, pagePath, pagesWithExamples, parseHtml } from "./site.ts";
 
 let server: StaticServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** The first example of the first page that has one, and what its files say. */

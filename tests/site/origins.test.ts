@@ -5,10 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseDocument } from "htmlparser2";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { distDir, distFiles, elements, htmlFiles, pagePath } from "./site.ts";
 
 const foreign = /^(?:https?:)?\/\//i;
@@ -96,13 +97,9 @@ describe("no foreign loads, static scan", () => {
 describe("no foreign loads, in Chromium", () => {
   let server: StaticServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  useSite((s, b) => {
+    server = s;
+    browser = b;
   });
 
   it("no page requests another origin while loading and while being read to the end", async () => {

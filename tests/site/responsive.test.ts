@@ -3,20 +3,17 @@
  * header (Escape closes it and gives focus back), and on wide screens the sidebar and the
  * on-page contents are in place.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { pagePath, readingPages, sourceChapters } from "./site.ts";
 
 let server: StaticServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const chapter = () => `${sourceChapters()[0].slug}/index.html`;

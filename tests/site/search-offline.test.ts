@@ -2,20 +2,17 @@
  * Search (Pagefind, built into dist/pagefind/) finds chapters by their words, and the
  * service worker keeps a visited site readable offline: other chapters and search included.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newIsolatedPage, serveDist, type StaticServer } from "../support/browser.ts";
+import { newIsolatedPage, type StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
 import { basePath, byTag, pagePath, parseHtml, sourceChapters, text } from "./site.ts";
 
 let server: StaticServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** A distinctive word of a chapter: the longest word of its last h2 heading. */
