@@ -583,38 +583,46 @@ export class BaseEventLoop {
   }
 
   run_until_complete<T>(future: Future<T> | Coro<T>): T {
-    this._checkClosed();
-    this._checkRunning();
-    const fut = taskHooks.ensureFuture!(future, this) as Future<T>;
-    const isNewTask = fut !== future;
-    fut.add_done_callback(_run_until_complete_cb);
+    const [fut, isNewTask] = this._beginRunUntilComplete(future);
     try {
       this.run_forever();
     } catch (e) {
-      // The future may have finished with the same error: mark it retrieved, as CPython does.
-      if (isNewTask && fut.done() && !fut.cancelled()) fut.exception();
+      this._runUntilCompleteFailed(fut, isNewTask);
       throw e;
     } finally {
       fut.remove_done_callback(_run_until_complete_cb);
     }
-    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return fut.result();
+    return this._runUntilCompleteResult(fut);
   }
 
+  /** run_until_complete for the wall clock: the same steps around the asynchronous run_forever. */
   async _runUntilCompleteAsync<T>(future: Future<T> | Coro<T>): Promise<T> {
-    this._checkClosed();
-    this._checkRunning();
-    const fut = taskHooks.ensureFuture!(future, this) as Future<T>;
-    const isNewTask = fut !== future;
-    fut.add_done_callback(_run_until_complete_cb);
+    const [fut, isNewTask] = this._beginRunUntilComplete(future);
     try {
       await this._runForeverAsync();
     } catch (e) {
-      if (isNewTask && fut.done() && !fut.cancelled()) fut.exception();
+      this._runUntilCompleteFailed(fut, isNewTask);
       throw e;
     } finally {
       fut.remove_done_callback(_run_until_complete_cb);
     }
+    return this._runUntilCompleteResult(fut);
+  }
+
+  _beginRunUntilComplete<T>(future: Future<T> | Coro<T>): [Future<T>, boolean] {
+    this._checkClosed();
+    this._checkRunning();
+    const fut = taskHooks.ensureFuture!(future, this) as Future<T>;
+    fut.add_done_callback(_run_until_complete_cb);
+    return [fut, fut !== future];
+  }
+
+  /** The future may have finished with the same error: mark it retrieved, as CPython does. */
+  _runUntilCompleteFailed(fut: Future<unknown>, isNewTask: boolean): void {
+    if (isNewTask && fut.done() && !fut.cancelled()) fut.exception();
+  }
+
+  _runUntilCompleteResult<T>(fut: Future<T>): T {
     if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
     return fut.result();
   }
