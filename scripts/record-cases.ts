@@ -1,0 +1,50 @@
+/**
+ * Records CPython 3.13's output for the feature cases in tests/cases/ (NAME.out, NAME.err),
+ * in the format of ../shared/conformance. Runs each program twice and refuses output that
+ * changes between runs.
+ *
+ *   node scripts/record-cases.ts            every case
+ *   node scripts/record-cases.ts NAME ...   only these
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { normalise, significantStderr } from "../tests/parity/normalise.ts";
+import { findPython } from "./python.ts";
+
+const dir = resolve(import.meta.dirname, "../tests/cases");
+const found = findPython();
+if (!found.ok) {
+  console.error(found.reason);
+  process.exit(2);
+}
+const wanted = process.argv.slice(2);
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith(".py"))
+  .map((f) => basename(f, ".py"))
+  .filter((n) => wanted.length === 0 || wanted.includes(n))
+  .sort();
+
+let failed = 0;
+for (const name of names) {
+  const once = () => {
+    const r = spawnSync(found.command, [`${name}.py`], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0", PYTHONHASHSEED: "0" },
+    });
+    return { out: normalise(r.stdout), err: significantStderr(r.stderr, r.status ?? 99) };
+  };
+  const a = once();
+  const b = once();
+  if (a.out !== b.out || a.err !== b.err) {
+    console.error(`${name}: output changes from run to run; not recorded`);
+    failed++;
+    continue;
+  }
+  writeFileSync(join(dir, `${name}.out`), a.out);
+  writeFileSync(join(dir, `${name}.err`), a.err);
+  console.log(`${name}: recorded`);
+}
+process.exit(failed ? 1 : 0);
