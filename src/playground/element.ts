@@ -15,6 +15,7 @@ import type { Bundle, RunEnd, RunHandle } from "./sandbox.ts";
 import type { CodeEditor, Diagnostic } from "./editor-types.ts";
 import type { LifecycleEvent } from "../asyncio/instrument.ts";
 import { editKey, loadEdit, parseShareHash, saveEdit, shareHash } from "./storage.ts";
+import { RunRecorder, type RunResult } from "./run-result.ts";
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
@@ -83,6 +84,19 @@ class AsyncioExample extends HTMLElement {
   private runOver = true;
   private view: LifecycleView | null = null;
   private saveTimer: number | undefined;
+  /** The current run's output, for check() and the asyncio-run-end event (run-result.ts). */
+  private recorder = new RunRecorder();
+  private runEnded: ((result: RunResult) => void) | null = null;
+
+  /** Run API (docs/CONTRACTS.md): the code shown, edited or not. */
+  getSource(): string {
+    return this.code;
+  }
+
+  /** Run API: runs the current code as Run does, resolving with what it produced. */
+  check(): Promise<RunResult> {
+    return this.run();
+  }
 
   connectedCallback(): void {
     if (this.dataset.enhanced === "true") return;
@@ -206,8 +220,25 @@ class AsyncioExample extends HTMLElement {
     return this.log;
   }
 
-  private async run(): Promise<void> {
+  private run(): Promise<RunResult> {
     this.stop();
+    // A run still being prepared (compiling) is superseded: it ends as stopped, never runs.
+    if (this.runEnded !== null) this.announce(this.recorder.end({ kind: "stopped" }));
+    const ended = new Promise<RunResult>((resolve) => (this.runEnded = resolve));
+    this.recorder = new RunRecorder();
+    void this.start();
+    return ended;
+  }
+
+  /** Every run ends here once: check() resolves and the page hears of it. */
+  private announce(result: RunResult): void {
+    const resolve = this.runEnded;
+    this.runEnded = null;
+    resolve?.(result);
+    this.dispatchEvent(new CustomEvent<RunResult>("asyncio-run-end", { detail: result, bubbles: true }));
+  }
+
+  private async start(): Promise<void> {
     this.dataset.state = "starting";
     // Marks for bench/browser.ts, which reports where the time of a Run goes.
     performance.mark("playground:run");
@@ -224,6 +255,7 @@ class AsyncioExample extends HTMLElement {
     const code = this.code;
     const edited = this.edited;
     const prepared = edited ? this.compileEdit(code) : this.prebuilt().then((bundle) => ({ bundle, problems: [] }));
+    const recorder = this.recorder;
     const log = await this.output();
     log.clear();
     this.events = [];
@@ -238,15 +270,19 @@ class AsyncioExample extends HTMLElement {
       log.info(`Could not prepare the program: ${error instanceof Error ? error.message : String(error)}`, "error");
       bundle = null;
     }
+    if (recorder !== this.recorder) return;
     if (bundle === null) {
       this.ended("Not run: fix the errors above.");
+      this.announce(this.recorder.error(log.text("info")));
       return;
     }
     performance.mark("playground:program-ready");
     if (edited) void this.reportTypeErrors(log, code);
     let first = true;
     this.setStatus("Running…");
-    this.running = (await sandbox).run(bundle, SPEEDS[this.speed.value] ?? SPEEDS["1x"]!, {
+    const ready = await sandbox;
+    if (recorder !== this.recorder) return;
+    this.running = ready.run(bundle, SPEEDS[this.speed.value] ?? SPEEDS["1x"]!, {
       // "running" from the moment the worker starts evaluating the program.
       onStarted: () => {
         if (this.dataset.state === "starting") this.dataset.state = "running";
@@ -285,6 +321,7 @@ class AsyncioExample extends HTMLElement {
 
   private receive(log: OutputLog, items: OutputItem[]): void {
     log.append(items);
+    this.recorder.add(items);
     for (const item of items) {
       if (item.k !== "ev") continue;
       for (const e of item.e) this.events.push(e);
@@ -319,6 +356,7 @@ class AsyncioExample extends HTMLElement {
         break;
     }
     this.ended(status);
+    this.announce(this.recorder.end(end));
   }
 
   private ended(status: string): void {
