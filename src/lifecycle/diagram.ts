@@ -15,6 +15,7 @@
  * (a bare yield) re-queues the step. The arrows say so.
  */
 import type { DoneOutcome, StateName } from "./model.ts";
+import { h, toMarkup, type VNode } from "./dom.ts";
 
 export type NodeId =
   | "created"
@@ -172,14 +173,12 @@ export interface RenderOptions {
   markerLayers?: boolean;
 }
 
-const esc = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /**
- * The diagram as an SVG string. Colours come from CSS custom properties (with currentColor as
- * the fallback), so it follows the page's light or dark theme; see diagram.css.
+ * The diagram as a tree (see dom.ts): the live view builds it into DOM nodes, the overview
+ * chapter serialises it at build time. Colours come from CSS custom properties (with
+ * currentColor as the fallback), so it follows the page's light or dark theme; see diagram.css.
  */
-export function renderDiagramSvg(o: RenderOptions): string {
+export function diagramTree(o: RenderOptions): VNode {
   const title = o.title ?? "The life-cycle of an asyncio Task";
   const description =
     o.description ??
@@ -187,57 +186,71 @@ export function renderDiagramSvg(o: RenderOptions): string {
       "and, once woken, is Scheduled again; a bare yield schedules it again too. It ends with a Result or an Exception, " +
       "or is Canceled, and is then Done. Canceled while still scheduled, it goes to Done without ever running. " +
       "Solid boxes are states; dashed ellipses are points of transition.";
-  const p = esc(o.idPrefix);
+  const p = o.idPrefix;
   const hasLinks = NODES.some((n) => o.links?.[n.id]);
-  const parts: string[] = [];
-  parts.push(
-    // with links inside, a group (an "img" would make its children, the links, presentational)
-    `<svg class="lc-diagram" viewBox="0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}" role="${hasLinks ? "group" : "img"}" aria-labelledby="${p}-title" aria-describedby="${p}-desc" xmlns="http://www.w3.org/2000/svg">`,
-    `<title id="${p}-title">${esc(title)}</title>`,
-    `<desc id="${p}-desc">${esc(description)}</desc>`,
-    `<defs><marker id="${p}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">` +
-      `<path d="M0 0L10 5L0 10z" class="lc-arrowhead"/></marker></defs>`,
-  );
-  parts.push(`<g class="lc-edges" aria-hidden="true">`);
+  const edges: VNode[] = [];
   for (const e of EDGES) {
-    parts.push(`<path class="lc-edge" data-from="${e.from}" data-to="${e.to}" d="${e.d}" marker-end="url(#${p}-arrow)"/>`);
-    if (e.label) parts.push(`<text class="lc-edge-label" x="${round(e.lx)}" y="${round(e.ly)}" text-anchor="middle">${esc(e.label)}</text>`);
+    edges.push(h("path", { class: "lc-edge", "data-from": e.from, "data-to": e.to, d: e.d, "marker-end": `url(#${p}-arrow)` }));
+    if (e.label) edges.push(h("text", { class: "lc-edge-label", x: round(e.lx), y: round(e.ly), "text-anchor": "middle" }, e.label));
   }
-  parts.push(`</g>`);
-  parts.push(`<g class="lc-nodes">`);
+  const nodes: VNode[] = [];
   for (const n of NODES) {
     const href = o.links?.[n.id];
     const shape =
       n.kind === "state"
-        ? `<rect class="lc-shape" x="${n.cx - n.hw}" y="${n.cy - n.hh}" width="${n.hw * 2}" height="${n.hh * 2}" rx="8"/>`
-        : `<ellipse class="lc-shape" cx="${n.cx}" cy="${n.cy}" rx="${n.hw}" ry="${n.hh}"/>`;
+        ? h("rect", { class: "lc-shape", x: n.cx - n.hw, y: n.cy - n.hh, width: n.hw * 2, height: n.hh * 2, rx: 8 })
+        : h("ellipse", { class: "lc-shape", cx: n.cx, cy: n.cy, rx: n.hw, ry: n.hh });
     const labelY = n.kind === "state" ? n.cy - 4 : n.cy - 1;
-    const numberText = `<tspan class="lc-num">${esc(n.number)}</tspan> `;
-    const text = `<text class="lc-label" x="${n.cx}" y="${labelY}" text-anchor="middle">${numberText}${esc(n.label)}</text>`;
+    const text = h("text", { class: "lc-label", x: n.cx, y: labelY, "text-anchor": "middle" }, h("tspan", { class: "lc-num" }, n.number), ` ${n.label}`);
     const kindWord = n.kind === "state" ? "state" : "point of transition";
     const accessible = `${n.number} ${n.label} (${kindWord}): ${n.description}`;
-    const markers = o.markerLayers ? `<g class="lc-markers" data-node="${n.id}"></g>` : "";
-    const inner = `${shape}${text}${markers}`;
-    if (href) {
-      parts.push(
-        `<a class="lc-node lc-${n.kind}" data-node="${n.id}" href="${esc(href)}" aria-label="${esc(accessible)}"><title>${esc(accessible)}</title>${inner}</a>`,
-      );
-    } else {
-      parts.push(
-        `<g class="lc-node lc-${n.kind}" data-node="${n.id}" role="img" aria-label="${esc(accessible)}"><title>${esc(accessible)}</title>${inner}</g>`,
-      );
-    }
+    const markers = o.markerLayers ? h("g", { class: "lc-markers", "data-node": n.id }) : null;
+    const cls = `lc-node lc-${n.kind}`;
+    nodes.push(
+      href
+        ? h("a", { class: cls, "data-node": n.id, href, "aria-label": accessible }, h("title", {}, accessible), shape, text, markers)
+        : h("g", { class: cls, "data-node": n.id, role: "img", "aria-label": accessible }, h("title", {}, accessible), shape, text, markers),
+    );
   }
-  parts.push(`</g>`);
   // the legend: the state/point distinction said in words and shown by shape
   const ly = VIEW_HEIGHT - 12;
-  parts.push(
-    `<g class="lc-legend" aria-hidden="true">` +
-      `<rect class="lc-shape lc-legend-state" x="8" y="${ly - 11}" width="22" height="14" rx="3"/>` +
-      `<text x="36" y="${ly}">state</text>` +
-      `<ellipse class="lc-shape lc-legend-point" cx="97" cy="${ly - 4}" rx="14" ry="8"/>` +
-      `<text x="116" y="${ly}">point of transition</text></g>`,
+  const legend = h(
+    "g",
+    { class: "lc-legend", "aria-hidden": "true" },
+    h("rect", { class: "lc-shape lc-legend-state", x: 8, y: ly - 11, width: 22, height: 14, rx: 3 }),
+    h("text", { x: 36, y: ly }, "state"),
+    h("ellipse", { class: "lc-shape lc-legend-point", cx: 97, cy: ly - 4, rx: 14, ry: 8 }),
+    h("text", { x: 116, y: ly }, "point of transition"),
   );
-  parts.push(`</svg>`);
-  return parts.join("");
+  return h(
+    "svg",
+    {
+      class: "lc-diagram",
+      viewBox: `0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`,
+      // with links inside, a group (an "img" would make its children, the links, presentational)
+      role: hasLinks ? "group" : "img",
+      "aria-labelledby": `${p}-title`,
+      "aria-describedby": `${p}-desc`,
+      xmlns: "http://www.w3.org/2000/svg",
+    },
+    h("title", { id: `${p}-title` }, title),
+    h("desc", { id: `${p}-desc` }, description),
+    h(
+      "defs",
+      {},
+      h(
+        "marker",
+        { id: `${p}-arrow`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
+        h("path", { d: "M0 0L10 5L0 10z", class: "lc-arrowhead" }),
+      ),
+    ),
+    h("g", { class: "lc-edges", "aria-hidden": "true" }, ...edges),
+    h("g", { class: "lc-nodes" }, ...nodes),
+    legend,
+  );
+}
+
+/** The diagram as SVG markup (every value escaped), for build-time pages. */
+export function renderDiagramSvg(o: RenderOptions): string {
+  return toMarkup(diagramTree(o));
 }

@@ -20,6 +20,13 @@
  * - `task-done` → Done with its outcome.
  */
 import type { LifecycleEvent, ObjectId } from "../asyncio/instrument.ts";
+import { parseEvent } from "./validate.ts";
+
+/**
+ * Most events one model keeps (the runner forwards at most 100,000 per run): whatever comes
+ * after is counted in `dropped`, not stored, so a flood cannot grow the page's memory.
+ */
+export const MAX_EVENTS = 150_000;
 
 export type StateName = "created" | "scheduled" | "running" | "suspended" | "done";
 export type DoneOutcome = "result" | "exception" | "cancelled";
@@ -542,12 +549,36 @@ export class LifecycleModel {
     };
   }
 
+  /** events refused because they did not have the shape of a life-cycle event (validate.ts) */
+  rejected = 0;
+  /** well-formed events not kept because the model already holds MAX_EVENTS */
+  dropped = 0;
+
   get length(): number {
     return this.events.length;
   }
 
-  push(events: readonly LifecycleEvent[]): void {
-    for (const e of events) {
+  /**
+   * Add events of the run, in order. Each is checked first (`parseEvent`): one of the wrong
+   * shape is counted in `rejected` and skipped, so the view never works on, or shows, a field
+   * that is not what the contract says (issue 9). `events` may be anything: a batch that is not
+   * an array is rejected as a whole.
+   */
+  push(events: readonly unknown[]): void {
+    if (!Array.isArray(events)) {
+      this.rejected++;
+      return;
+    }
+    for (const raw of events as readonly unknown[]) {
+      const e = parseEvent(raw);
+      if (e === null) {
+        this.rejected++;
+        continue;
+      }
+      if (this.events.length >= MAX_EVENTS) {
+        this.dropped++;
+        continue;
+      }
       const index = this.events.length;
       // the loop's clock starts at an arbitrary value; a print before asyncio.run() has no loop
       // (time 0), so the origin is the first event that comes from a loop

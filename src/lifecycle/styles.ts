@@ -48,6 +48,8 @@ export const VIEW_CSS = `
 .lc-view .lc-diagram-wrap, .lc-view .lc-step, .lc-view .lc-tl-scroll, .lc-view .lc-table-wrap { contain: content; }
 .lc-view h3 { font-size: 1rem; margin: 0 0 .4rem; }
 .lc-view .lc-status { margin: 0 0 .5rem; font-weight: 600; }
+.lc-view .lc-warning { margin: 0 0 .5rem; padding: .3rem .5rem; border-left: 3px solid var(--lc-cancel); background: var(--lc-soft); }
+.lc-view .lc-warning[hidden] { display: none; }
 .lc-view .lc-top { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr); gap: .75rem; align-items: start; }
 /* the playground's column is narrower than the window: side by side only when the view is wide */
 @container (max-width: 52rem) { .lc-view .lc-top { grid-template-columns: 1fr; } .lc-view .lc-diagram { max-width: 44rem; } }

@@ -1,0 +1,80 @@
+/**
+ * The diagram panel of the live view: the life-cycle diagram with each task as a marker in the
+ * node of its state (markers.ts), and the same in words under it. Choosing a marker leads to
+ * the task's lane on the timeline.
+ */
+import { el, toDom, toFragment } from "./dom.ts";
+import { NODES, diagramTree, nodeForState, type NodeId } from "./diagram.ts";
+import { countsText } from "./describe.ts";
+import { markerShapes } from "./markers.ts";
+import type { Snapshot, TaskSnapshot } from "./model.ts";
+import type { ViewContext } from "./context.ts";
+
+/** above this many tasks the counts line summarises instead of naming each task */
+const NAME_TASKS_UP_TO = 8;
+
+export class DiagramPanel {
+  readonly root: HTMLDivElement;
+  private counts: HTMLParagraphElement;
+  private layers = new Map<NodeId, SVGGElement>();
+  private nodes = new Map<NodeId, Element>();
+  private key = "";
+
+  private ctx: ViewContext;
+
+  constructor(ctx: ViewContext) {
+    this.ctx = ctx;
+    const { doc } = ctx;
+    this.root = el(doc, "div", { class: "lc-diagram-wrap" });
+    const svg = toDom(
+      doc,
+      diagramTree({
+        idPrefix: ctx.uid,
+        markerLayers: true,
+        title: "Tasks of this run on the life-cycle diagram",
+        description:
+          "Each task is a marker in the state it is in; a number on a state counts its tasks. The text below the diagram lists them.",
+      }),
+    );
+    this.root.appendChild(svg);
+    this.counts = el(doc, "p", { class: "lc-counts" });
+    this.root.appendChild(this.counts);
+    svg.querySelectorAll<SVGGElement>("g.lc-markers").forEach((g) => this.layers.set(g.dataset.node as NodeId, g));
+    svg.querySelectorAll<SVGElement>(".lc-node").forEach((g) => this.nodes.set(g.dataset.node as NodeId, g));
+    // a marker on the diagram leads to its task's lane
+    this.root.addEventListener("click", (ev) => {
+      const g = ev.target instanceof Element ? ev.target.closest<SVGGElement>("g[data-task]") : null;
+      if (g) this.ctx.selectTask(Number(g.dataset.task));
+    });
+  }
+
+  reset(): void {
+    this.key = "";
+  }
+
+  render(snap: Snapshot): void {
+    const { state } = this.ctx;
+    const key = `${snap.end}|${state.model.length}|${state.selectedTask}`;
+    if (key === this.key) return;
+    this.key = key;
+    const byNode = new Map<NodeId, TaskSnapshot[]>();
+    for (const t of snap.tasks) {
+      const id = nodeForState(t.state);
+      let list = byNode.get(id);
+      if (!list) byNode.set(id, (list = []));
+      list.push(t);
+    }
+    for (const n of NODES) {
+      const layer = this.layers.get(n.id);
+      if (!layer) continue;
+      const tasks = byNode.get(n.id) ?? [];
+      this.nodes.get(n.id)?.classList.toggle("lc-active", tasks.length > 0);
+      if (tasks.length === 0) {
+        if (layer.firstChild) layer.replaceChildren();
+        continue;
+      }
+      layer.replaceChildren(toFragment(this.ctx.doc, markerShapes(n, tasks, state.selectedTask), true));
+    }
+    this.counts.textContent = countsText(snap, NAME_TASKS_UP_TO);
+  }
+}
