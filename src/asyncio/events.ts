@@ -396,7 +396,8 @@ export class BaseEventLoop {
       if (!fut._log_traceback) continue;
       fut._log_traceback = false;
       this.call_exception_handler({
-        message: `${fut._className() === "Task" ? "Task" : "Future"} exception was never retrieved`,
+        // CPython: f'{self.__class__.__name__} exception was never retrieved'.
+        message: `${fut._className()} exception was never retrieved`,
         exception: fut._exception,
         future: fut,
       });

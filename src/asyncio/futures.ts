@@ -8,7 +8,7 @@
  * thrown into the task surfaces at the reader's `yield*`.
  */
 import type { BaseEventLoop } from "./events.ts";
-import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError } from "./exceptions.ts";
+import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, sourceClassName } from "./exceptions.ts";
 import { formatCallback } from "./coroutines.ts";
 import { repr, reprlibRepr } from "./format.ts";
 import { captureSite, getEventLoop } from "./loopstate.ts";
@@ -53,9 +53,12 @@ export class Future<T = unknown> {
     this._loop = options?.loop ?? getEventLoop();
   }
 
-  /** The class name shown in reprs. */
+  /**
+   * The class name shown in reprs and in "... exception was never retrieved"
+   * (`self.__class__.__name__`): a reader's subclass shows its own name.
+   */
   _className(): string {
-    return "Future";
+    return sourceClassName(this.constructor);
   }
 
   get_loop(): BaseEventLoop {

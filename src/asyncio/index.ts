@@ -35,7 +35,11 @@ export {
   InvalidStateError,
   QueueEmpty,
   QueueFull,
+  BaseExceptionGroup,
+  ExceptionGroup,
+  except_star,
 } from "./exceptions.ts";
+export type { ExceptionClass, ExceptionMatcher } from "./exceptions.ts";
 export { __register, iscoroutine } from "./coroutines.ts";
 export type { Coro } from "./coroutines.ts";
 // The contract's type names (asyncio-contract.d.ts).

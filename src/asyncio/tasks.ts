@@ -17,6 +17,7 @@ import {
   TimeoutError,
   TypeError,
   ValueError,
+  sourceClassName,
 } from "./exceptions.ts";
 import {
   CODE,
@@ -121,7 +122,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   }
 
   override _className(): string {
-    return "Task";
+    return sourceClassName(this.constructor);
   }
 
   // ------------------------------------------------------------ public API

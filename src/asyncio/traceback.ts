@@ -15,7 +15,7 @@
  *
  * No Node API here: the page's worker uses this module as it is.
  */
-import { BaseException, pyQualifiedName } from "./exceptions.ts";
+import { BaseException, BaseExceptionGroup, installTracebackCopier, pyQualifiedName, type ChainFields } from "./exceptions.ts";
 import { readerFunctionNames } from "./coroutines.ts";
 import { repr, str } from "./format.ts";
 import { io, type PositionMapper } from "./loopstate.ts";
@@ -109,24 +109,152 @@ export function wasRaised(error: unknown): boolean {
   return error !== null && typeof error === "object" && raised.has(error);
 }
 
+// A group made by split()/subgroup() carries the original's traceback (exceptiongroup_subset).
+installTracebackCopier((from, to) => {
+  to.stack = from.stack;
+  if (raised.has(from)) raised.add(to);
+});
+
 /** The whole traceback text, ending with a newline (just the exception line for one never raised). */
 export function formatException(error: unknown, mapper: PositionMapper | null = io.mapPosition, hasTraceback = true): string {
-  // `raise X from Y` (asyncio's own `raise TimeoutError from exc_val` in timeouts.py and
-  // wait_for): CPython prints the cause's traceback first, then this line, then X's.
-  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
-  const chained =
-    cause instanceof Error
-      ? formatException(cause, mapper) + "\nThe above exception was the direct cause of the following exception:\n\n"
-      : "";
-  return chained + formatOne(error, mapper, hasTraceback);
+  const ctx: PrintContext = { depth: 0, needClose: false, out: [] };
+  formatTree(tracebackTree(error, hasTraceback), mapper, ctx);
+  return ctx.out.join("");
 }
 
-function formatOne(error: unknown, mapper: PositionMapper | null, hasTraceback: boolean): string {
-  if (!hasTraceback) return exceptionLine(error) + "\n";
-  let out = "Traceback (most recent call last):\n";
+/** The frames of an error's traceback, as CPython's `StackSummary.format()` writes them. */
+function formatFrames(error: unknown, mapper: PositionMapper | null): string {
+  let out = "";
   for (const f of userFrames(error, mapper)) {
     out += `  File "${f.file}", line ${f.line}, in ${f.name}\n`;
     if (f.sourceLine) out += `    ${f.sourceLine.trim()}\n`;
   }
-  return out + exceptionLine(error) + "\n";
+  return out;
+}
+
+// ---------------------------------------------------------------- chains and groups (Lib/traceback.py)
+
+/** traceback.py's `_cause_message` and `_context_message`. */
+const CAUSE_MESSAGE = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE = "\nDuring handling of the above exception, another exception occurred:\n\n";
+/** TracebackException's defaults. */
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+/** A `TracebackException`: the exception and what its report shows besides it. */
+interface TracebackTree {
+  error: unknown;
+  hasTraceback: boolean;
+  cause: TracebackTree | null;
+  context: TracebackTree | null;
+  suppressContext: boolean;
+  /** The members' trees, for an exception group. */
+  exceptions: TracebackTree[] | null;
+}
+
+function chainFields(e: unknown): ChainFields {
+  return e !== null && typeof e === "object" ? (e as ChainFields) : {};
+}
+
+/**
+ * `TracebackException.__init__`: causes, contexts and group members, each exception once
+ * (`_seen`), in CPython's order (a stack: the last member is expanded first). A cause or a
+ * context was raised; a group member has a traceback when the runtime saw it raised.
+ */
+function tracebackTree(error: unknown, hasTraceback: boolean): TracebackTree {
+  const seen = new Set<unknown>();
+  const node = (e: unknown, tb: boolean): TracebackTree => {
+    seen.add(e);
+    return { error: e, hasTraceback: tb, cause: null, context: null, suppressContext: chainFields(e).__suppress_context__ === true, exceptions: null };
+  };
+  const root = node(error, hasTraceback);
+  const queue: TracebackTree[] = [root];
+  while (queue.length > 0) {
+    const te = queue.pop()!;
+    const f = chainFields(te.error);
+    const cause = f.cause;
+    if (cause instanceof Error && !seen.has(cause)) te.cause = node(cause, true);
+    const context = f.__context__;
+    if (context instanceof Error && !seen.has(context)) te.context = node(context, true);
+    if (te.error instanceof BaseExceptionGroup) te.exceptions = (te.error.exceptions as readonly unknown[]).map((m) => node(m, wasRaised(m)));
+    if (te.cause) queue.push(te.cause);
+    if (te.context) queue.push(te.context);
+    if (te.exceptions) queue.push(...te.exceptions);
+  }
+  return root;
+}
+
+/** `_ExceptionPrintContext`: the nesting depth of groups, and whether a closing rule is owed. */
+interface PrintContext {
+  depth: number;
+  needClose: boolean;
+  out: string[];
+}
+
+/** `_ExceptionPrintContext.emit`: every line (blank ones too) indented, inside a group after `| `. */
+function emit(ctx: PrintContext, text: string, margin = "|"): void {
+  if (text === "") return;
+  let prefix = " ".repeat(2 * ctx.depth);
+  if (ctx.depth > 0) prefix += margin + " ";
+  for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) ctx.out.push(prefix + line);
+}
+
+/** `TracebackException.format(chain=True)`. */
+function formatTree(te: TracebackTree, mapper: PositionMapper | null, ctx: PrintContext): void {
+  const chain: [string | null, TracebackTree][] = [];
+  for (let t: TracebackTree | null = te; t !== null; ) {
+    if (t.cause !== null) {
+      chain.push([CAUSE_MESSAGE, t]);
+      t = t.cause;
+    } else if (t.context !== null && !t.suppressContext) {
+      chain.push([CONTEXT_MESSAGE, t]);
+      t = t.context;
+    } else {
+      chain.push([null, t]);
+      t = null;
+    }
+  }
+  for (const [msg, t] of chain.reverse()) {
+    if (msg !== null) emit(ctx, msg);
+    if (t.exceptions === null) {
+      if (t.hasTraceback) emit(ctx, "Traceback (most recent call last):\n" + formatFrames(t.error, mapper));
+      emit(ctx, exceptionLine(t.error) + "\n");
+    } else if (ctx.depth > MAX_GROUP_DEPTH) {
+      emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    } else {
+      formatGroup(t, t.exceptions, mapper, ctx);
+    }
+  }
+}
+
+/** The group part of `TracebackException.format`: the framed, numbered members. */
+function formatGroup(t: TracebackTree, members: TracebackTree[], mapper: PositionMapper | null, ctx: PrintContext): void {
+  const isTopLevel = ctx.depth === 0;
+  if (isTopLevel) ctx.depth += 1;
+  if (t.hasTraceback) {
+    emit(ctx, "Exception Group Traceback (most recent call last):\n", isTopLevel ? "+" : "|");
+    emit(ctx, formatFrames(t.error, mapper));
+  }
+  emit(ctx, exceptionLine(t.error) + "\n");
+  const n = members.length <= MAX_GROUP_WIDTH ? members.length : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    // The closing rule may be written by a nested group's own loop instead.
+    if (last) ctx.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    ctx.out.push(" ".repeat(2 * ctx.depth) + (i === 0 ? "+-" : "  ") + `+---------------- ${truncated ? "..." : i + 1} ----------------\n`);
+    ctx.depth += 1;
+    if (!truncated) formatTree(members[i], mapper, ctx);
+    else {
+      const remaining = members.length - MAX_GROUP_WIDTH;
+      emit(ctx, `and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`);
+    }
+    if (last && ctx.needClose) {
+      ctx.out.push(" ".repeat(2 * ctx.depth) + "+------------------------------------\n");
+      ctx.needClose = false;
+    }
+    ctx.depth -= 1;
+  }
+  if (isTopLevel) ctx.depth = 0;
 }
