@@ -363,7 +363,8 @@ describe("nothing lost", () => {
     const edit = 'import { print } from "asyncio";\nprint("shared + code $ with symbols & more");\n';
     await plainEdit(ex, edit);
     await ex.getByRole("button", { name: "Share" }).click();
-    await expect.poll(() => page.url()).toMatch(/#example=/);
+    // Share loads lz-string first: on a busy machine that takes more than expect.poll's 1 s.
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#example=/);
     const link = page.url();
     const other = await newIsolatedPage(browser, server, narrow);
     await other.page.goto(link);

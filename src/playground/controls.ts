@@ -1,0 +1,75 @@
+/**
+ * The controls of one example: Run, Stop, Edit, Reset, Share, the speed select, the
+ * Life-cycle toggle, the "edited" badge and the status line. Built with DOM calls only; the
+ * element wires the buttons to what they do.
+ */
+import type { ClockChoice } from "./protocol.ts";
+
+export const SPEEDS: Record<string, ClockChoice> = {
+  "1x": { kind: "wall", speed: 1 },
+  "10x": { kind: "wall", speed: 10 },
+  instant: { kind: "virtual" },
+};
+
+export function button(label: string, className = ""): HTMLButtonElement {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = label;
+  b.className = `pg-button ${className}`.trim();
+  return b;
+}
+
+export class Controls {
+  readonly bar = document.createElement("div");
+  readonly run = button("Run", "pg-run");
+  readonly stop = button("Stop");
+  readonly edit = button("Edit");
+  readonly reset = button("Reset");
+  readonly share = button("Share");
+  readonly lifecycle = button("Life-cycle");
+  readonly speed = document.createElement("select");
+  readonly badge = document.createElement("span");
+  readonly status = document.createElement("span");
+
+  constructor() {
+    const bar = this.bar;
+    bar.className = "pg-bar";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Run this example");
+    this.stop.disabled = true;
+    this.reset.disabled = true;
+    this.lifecycle.setAttribute("aria-pressed", "false");
+    this.lifecycle.title = "Show how each task moves through its life-cycle in this run";
+    this.run.title = "Run (Ctrl+Enter)";
+    this.stop.title = "Stop (Escape)";
+    this.speed.setAttribute("aria-label", "Speed");
+    this.speed.title = "1x and 10x run on the wall clock; instant uses a virtual clock";
+    for (const name of Object.keys(SPEEDS)) this.speed.add(new Option(name, name));
+    this.badge.className = "pg-badge";
+    this.badge.textContent = "edited";
+    this.badge.hidden = true;
+    this.status.className = "pg-status";
+    this.status.setAttribute("role", "status");
+    bar.append(this.run, this.stop, this.edit, this.reset, this.share, this.speed, this.lifecycle, this.badge, this.status);
+  }
+
+  /** The clock the speed select asks for. */
+  clock(): ClockChoice {
+    return SPEEDS[this.speed.value] ?? SPEEDS["1x"]!;
+  }
+
+  setStatus(text: string): void {
+    this.status.textContent = text;
+  }
+
+  /** Run is off and Stop on while a run is being prepared or is running. */
+  setRunning(running: boolean): void {
+    this.run.disabled = running;
+    this.stop.disabled = !running;
+  }
+
+  setEdited(edited: boolean): void {
+    this.badge.hidden = !edited;
+    this.reset.disabled = !edited;
+  }
+}

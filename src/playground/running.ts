@@ -1,0 +1,103 @@
+/**
+ * Running a program: getting it ready (the bundle prebuilt at build time for the original,
+ * esbuild-wasm for an edit), reporting compile problems, and saying in words how a run
+ * ended. The sandbox itself (sandbox.ts) is loaded on intent.
+ */
+import type { OutputLog } from "./output.ts";
+import type { Bundle, RunEnd } from "./sandbox.ts";
+import type { CodeEditor, Diagnostic } from "./editor-types.ts";
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+
+/** A program ready to run, or the problems that keep it from running. */
+export interface Prepared {
+  bundle: Bundle | null;
+  problems: Diagnostic[];
+}
+
+/** The page's one sandbox, loading (or warm). */
+export function loadSandbox() {
+  return import("./sandbox.ts").then((m) => {
+    const s = m.getSandbox();
+    s.warm();
+    return s;
+  });
+}
+
+/**
+ * The sandbox (a hidden iframe, its two small scripts, one idle worker: about 10 KB
+ * compressed) is prepared in idle time after the page has loaded, so that the first Run
+ * only has to fetch its program. Nothing of the editor or the compiler is loaded for this.
+ */
+let sandboxScheduled = false;
+export function prepareSandboxWhenIdle(): void {
+  if (sandboxScheduled) return;
+  sandboxScheduled = true;
+  const prepare = () => void loadSandbox();
+  const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(prepare, { timeout: 3000 }) : setTimeout(prepare, 500));
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, { once: true });
+}
+
+/** The bundle prebuilt at build time for one example; fetched once, as early as the reader shows intent. */
+export class PrebuiltProgram {
+  private bundle: Promise<Bundle> | null = null;
+  private readonly id: string;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  get(): Promise<Bundle> {
+    return (this.bundle ??= fetch(`${base}bundles/${this.id}.json`)
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
+        return (await response.json()) as Bundle;
+      })
+      .catch((error: unknown) => {
+        this.bundle = null;
+        throw error;
+      }));
+  }
+}
+
+/** Bundles edited code with esbuild-wasm; its errors become markers and messages. */
+export async function compileEdit(
+  code: string,
+  editor: CodeEditor | null,
+  setStatus: (text: string) => void,
+): Promise<Prepared> {
+  const compiler = await import("./compile.ts");
+  if (!compiler.isReady()) setStatus("Loading the compiler…");
+  const result = await compiler.compile(code, setStatus);
+  editor?.setMarkers("esbuild", result.ok ? result.warnings : result.errors);
+  if (!result.ok) return { bundle: null, problems: result.errors };
+  return { bundle: { code: result.code, map: result.map, runtime: result.runtime }, problems: result.warnings };
+}
+
+export function reportProblems(log: OutputLog, problems: Diagnostic[]): void {
+  for (const d of problems) {
+    log.info(`main.ts:${d.line}:${d.column}: ${d.severity}: ${d.text}`, d.severity === "error" ? "error" : "info");
+  }
+}
+
+/** Writes how a run ended into the log (when there is something to say); returns the status line. */
+export function reportEnd(log: OutputLog, end: RunEnd): string {
+  switch (end.kind) {
+    case "exit":
+      return end.status === 0 ? "Finished." : `Finished with exit status ${end.status}.`;
+    case "stopped":
+      log.info("Stopped.");
+      return "Stopped.";
+    case "hung":
+      log.info(
+        `Stopped: the program gave no sign of life for ${(end.silentMs / 1000).toFixed(1)} s. ` +
+          "A loop that never reaches a yield* keeps the event loop (and everything else) from running.",
+        "error",
+      );
+      return "Stopped: not answering.";
+    case "timeout":
+      log.info(`Stopped: the program ran longer than ${end.limitMs / 1000} s, the playground's limit.`, "error");
+      return "Stopped: too long.";
+  }
+}
