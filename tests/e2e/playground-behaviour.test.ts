@@ -20,6 +20,9 @@ useSite((s, b) => {
   browser = b;
 });
 
+/** expect.poll waits 1 s by default: too short on a machine busy with other tests (lazy imports, Monaco). */
+const SLOW = { timeout: 15_000 };
+
 /** A narrow viewport gets the plain textarea editor: quick to load, easy to fill. */
 const narrow = { viewport: { width: 600, height: 900 } };
 
@@ -59,7 +62,7 @@ describe("editing in Monaco", () => {
     await ex.locator(".monaco-editor .view-lines").click();
     await page.keyboard.press("ControlOrMeta+A");
     await page.keyboard.insertText('import { print } from "asyncio";\nprint("edited", 6 * 7);\n');
-    await expect.poll(() => ex.locator(".pg-badge").isVisible()).toBe(true);
+    await expect.poll(() => ex.locator(".pg-badge").isVisible(), SLOW).toBe(true);
     // Ctrl+Enter from inside the editor runs the program.
     await page.keyboard.press("ControlOrMeta+Enter");
     await runState(page, ex, "done", 60_000);
@@ -318,7 +321,7 @@ describe("speed, tracebacks, life-cycle", () => {
     expect(await printed.getAttribute("aria-current")).toBe("true");
     // A new run resets the view and feeds it again.
     await runAndWait(ex, "instant");
-    await expect.poll(() => ex.locator(".pg-lifecycle").textContent()).toMatch(/Task-1/);
+    await expect.poll(() => ex.locator(".pg-lifecycle").textContent(), SLOW).toMatch(/Task-1/);
     expect(isolated.errors).toEqual([]);
     await page.close();
     await finish(isolated);
@@ -335,7 +338,7 @@ describe("nothing lost", () => {
     await page.waitForTimeout(400);
     await page.reload();
     await enhanced(ex);
-    await expect.poll(() => ex.locator("pre.pg-plain").textContent()).toBe(edit);
+    await expect.poll(() => ex.locator("pre.pg-plain").textContent(), SLOW).toBe(edit);
     expect(await ex.locator(".pg-badge").isVisible()).toBe(true);
     expect(await ex.getByRole("status").textContent()).toMatch(/restored \(not run\)/);
     // Restored code never runs by itself.
@@ -363,14 +366,13 @@ describe("nothing lost", () => {
     const edit = 'import { print } from "asyncio";\nprint("shared + code $ with symbols & more");\n';
     await plainEdit(ex, edit);
     await ex.getByRole("button", { name: "Share" }).click();
-    // Share loads lz-string first: on a busy machine that takes more than expect.poll's 1 s.
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#example=/);
+    await expect.poll(() => page.url(), SLOW).toMatch(/#example=/);
     const link = page.url();
     const other = await newIsolatedPage(browser, server, narrow);
     await other.page.goto(link);
     const shared = example(other.page, target!.ids[0]!);
     await enhanced(shared);
-    await expect.poll(() => shared.locator("pre.pg-plain").textContent()).toBe(edit);
+    await expect.poll(() => shared.locator("pre.pg-plain").textContent(), SLOW).toBe(edit);
     expect(await shared.getByRole("status").textContent()).toMatch(/shared link \(not run\)/);
     await runAndWait(shared, "instant", 60_000);
     expect(await outputText(shared, "stdout")).toBe("shared + code $ with symbols & more");
