@@ -166,7 +166,7 @@ describe("the Life-cycle view of an example", () => {
   });
 
   test("stepping forward then back, one handle or one iteration at a time, shows the same frames", async () => {
-    const { view, page, foreignRequests } = await openAndRun("05-running/cancel-suspended");
+    const { view, page, foreignRequests } = await openAndRun("06-cancelling/cancel-suspended");
     const frame = (): Promise<string> =>
       view.evaluate((v) =>
         [".lc-frame", ".lc-counts", ".lc-queues", ".lc-diagram .lc-nodes", "tbody"]

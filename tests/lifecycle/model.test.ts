@@ -212,7 +212,7 @@ function walk(model: LifecycleModel, kind: "handle" | "iteration"): number[] {
 
 describe("step mode", () => {
   it("stepping forward then back shows the same frames, by handle and by iteration", () => {
-    for (const p of ["examples/02-life-cycle/tour", "tests/lifecycle/fixtures/07-cancel-suspended", "examples/06-done/done-callbacks"]) {
+    for (const p of ["examples/02-life-cycle/tour", "tests/lifecycle/fixtures/07-cancel-suspended", "examples/07-done/done-callbacks"]) {
       const model = buildModel(recordings.get(p)!.events);
       for (const kind of ["handle", "iteration"] as const) {
         const stops = walk(model, kind);
@@ -264,7 +264,7 @@ describe("step mode", () => {
 
 describe("marks", () => {
   it("record prints (with their seq, on the printing task's lane), cancel requests and done callbacks", () => {
-    const rec = recordings.get("examples/06-done/done-callbacks")!;
+    const rec = recordings.get("examples/07-done/done-callbacks")!;
     const model = buildModel(rec.events);
     const prints = rec.events.filter((e) => e.type === "print");
     expect(model.marks.filter((m) => m.kind === "print").map((m) => m.seq)).toEqual(prints.map((e) => e.seq));

@@ -149,7 +149,7 @@ describe("chapters and examples agree", () => {
   });
 
   it("each step chapter has at least three examples", () => {
-    const steps = ["03-created", "04-scheduled", "05-running", "06-done"];
+    const steps = ["03-created", "04-scheduled", "05-running", "06-cancelling", "07-done"];
     const counts = steps.map((s) => [s, examples.filter((ex) => ex.chapter === s).length] as const);
     expect(counts.filter(([, n]) => n < 3)).toEqual([]);
   });

@@ -22,5 +22,9 @@ async def main():
     await asyncio.wait([task])
     print("afterwards: cancelled() =", task.cancelled())
     print("  ", task)
+    try:
+        task.result()
+    except asyncio.CancelledError as e:
+        print("result() raises", repr(e))
 
 asyncio.run(main())

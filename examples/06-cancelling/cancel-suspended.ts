@@ -25,6 +25,12 @@ function* main() {
   yield* asyncio.wait([task]);
   print("afterwards: cancelled() =", task.cancelled());
   print("  ", task);
+  try {
+    task.result();
+  } catch (e) {
+    if (!(e instanceof asyncio.CancelledError)) throw e;
+    print("result() raises", repr(e));
+  }
 }
 
 asyncio.run(main());
