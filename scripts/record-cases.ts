@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { normalise, significantStderr } from "../tests/parity/normalise.ts";
+import { hasGroupTraceback, tracebackShape } from "../tests/cases/shape.ts";
 import { findPython } from "./python.ts";
 
 const dir = resolve(import.meta.dirname, "../tests/cases");
@@ -34,17 +35,19 @@ for (const name of names) {
       timeout: 60_000,
       env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0", PYTHONHASHSEED: "0" },
     });
-    return { out: normalise(r.stdout), err: significantStderr(r.stderr, r.status ?? 99) };
+    return { out: normalise(r.stdout), err: significantStderr(r.stderr, r.status ?? 99), raw: r.stderr };
   };
   const a = once();
   const b = once();
-  if (a.out !== b.out || a.err !== b.err) {
+  if (a.out !== b.out || a.err !== b.err || tracebackShape(a.raw) !== tracebackShape(b.raw)) {
     console.error(`${name}: output changes from run to run; not recorded`);
     failed++;
     continue;
   }
   writeFileSync(join(dir, `${name}.out`), a.out);
   writeFileSync(join(dir, `${name}.err`), a.err);
+  // An exception-group traceback is indented throughout: its shape is recorded apart (NAME.tb).
+  if (hasGroupTraceback(a.raw)) writeFileSync(join(dir, `${name}.tb`), tracebackShape(a.raw));
   console.log(`${name}: recorded`);
 }
 process.exit(failed ? 1 : 0);

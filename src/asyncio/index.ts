@@ -5,7 +5,7 @@
  *
  * Module layout, dependencies in one direction:
  * exceptions → coroutines → format → loopstate → futures → traceback → events → tasks →
- * idioms / locks / queues / timeouts → runners → builtins → host → index.
+ * idioms / locks / queues / timeouts / taskgroups → runners → builtins → host → index.
  */
 import { hook } from "./host.ts";
 
@@ -78,6 +78,7 @@ export { AsyncGenerator, AsyncItem, BREAK, aiter, anext, async_for, async_with, 
 export type { AsyncContextManager } from "./idioms.ts";
 export { Event, Lock, Semaphore } from "./locks.ts";
 export { Queue } from "./queues.ts";
+export { TaskGroup } from "./taskgroups.ts";
 export { Timeout, timeout, timeout_at, wait_for } from "./timeouts.ts";
 export { run } from "./runners.ts";
 export { print } from "./builtins.ts";

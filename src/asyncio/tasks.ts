@@ -459,6 +459,17 @@ taskHooks.pendingTasks = pendingTasks;
 
 // ---------------------------------------------------------------- creating and finding tasks
 
+/**
+ * `coro.close()` on a coroutine that will not run (TaskGroup.create_task refusing it): like
+ * CPython's closed coroutine, a task made from it later fails with "cannot reuse already
+ * awaited coroutine".
+ */
+export function _close_coroutine(coro: unknown): void {
+  if (!iscoroutine(coro)) return;
+  (coro as MaybeFinished)[FINISHED_CORO] = true;
+  coro.return(undefined);
+}
+
 /** `asyncio.create_task(coro, *, name=None)`: needs a running loop. */
 export function create_task<T>(coro: Coro<T>, options?: { name?: unknown }): Task<T> {
   const loop = getRunningLoop();

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { runRuntime } from "../../fuzz/exec.ts";
 import { lineDiff, normalise, significantStderr } from "../parity/normalise.ts";
 import { python313 } from "../../scripts/python.ts";
+import { tracebackShape } from "./shape.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cases = readdirSync(here)
@@ -37,10 +38,15 @@ describe("feature cases match CPython 3.13", () => {
     const got = await runRuntime(join(here, `${name}.ts`));
     const gotOut = normalise(got.stdout);
     const gotErr = significantStderr(got.stderr, got.status);
+    // Cases with an exception-group traceback also compare its shape (see shape.ts).
+    const tbFile = join(here, `${name}.tb`);
+    const wantTb = existsSync(tbFile) ? readFileSync(tbFile, "utf8") : null;
+    const gotTb = wantTb === null ? null : tracebackShape(got.stderr);
     const report = [
       gotOut === wantOut ? "" : lineDiff("stdout", wantOut, gotOut),
       gotErr === wantErr ? "" : lineDiff("stderr", wantErr, gotErr),
-      gotErr === wantErr ? "" : `full stderr:\n${got.stderr}`,
+      gotTb === wantTb ? "" : lineDiff("traceback shape", wantTb!, gotTb!),
+      gotErr === wantErr && gotTb === wantTb ? "" : `full stderr:\n${got.stderr}`,
     ]
       .filter(Boolean)
       .join("\n");
@@ -61,5 +67,7 @@ describe.runIf(python !== null)("case recordings are CPython 3.13's current outp
     });
     expect(normalise(r.stdout)).toBe(readFileSync(join(here, `${name}.out`), "utf8"));
     expect(significantStderr(r.stderr, r.status ?? 99)).toBe(readFileSync(join(here, `${name}.err`), "utf8"));
+    const tbFile = join(here, `${name}.tb`);
+    if (existsSync(tbFile)) expect(tracebackShape(r.stderr)).toBe(readFileSync(tbFile, "utf8"));
   });
 });
