@@ -5,9 +5,9 @@
  * A `print` life-cycle event is emitted just before the text is written, so that a page can tag
  * output lines with the event sequence.
  */
-import { registerBuiltin } from "./coroutines.ts";
+import { registerBuiltin, tracking } from "./coroutines.ts";
 import { str } from "./format.ts";
-import { emit, listener } from "./instrument.ts";
+import { emit, listener, type LifecycleEventBody } from "./instrument.ts";
 import { io, loops } from "./loopstate.ts";
 
 export interface PrintOptions {
@@ -23,7 +23,24 @@ function isPrintOptions(x: unknown): x is PrintOptions {
   return keys.length > 0 && keys.every((k) => k === "sep" || k === "end");
 }
 
-export function print(...values: unknown[]): void {
+/**
+ * The bundling step calls it as `print.call(LINE, ...)` (src/bundle/lines.ts), so `this` is
+ * the line of the call when the reader's code was marked.
+ */
+export function print(this: unknown, ...values: unknown[]): void {
+  const line = typeof this === "number" ? this : 0;
+  const t = tracking;
+  const outer = t.printLine;
+  // A repr of the running task made while printing shows this line (Task._outerLine).
+  t.printLine = line;
+  try {
+    write(values, line);
+  } finally {
+    t.printLine = outer;
+  }
+}
+
+function write(values: unknown[], line: number): void {
   let sep = " ";
   let end = "\n";
   if (values.length > 0 && isPrintOptions(values[values.length - 1])) {
@@ -37,7 +54,9 @@ export function print(...values: unknown[]): void {
   if (listener !== null) {
     const loop = loops.running;
     const task = loop?._current_task ?? null;
-    emit({ type: "print", text, task: task === null ? null : task._id }, loop ? loop.time() : 0, loop ? loop._iteration : 0);
+    const body: LifecycleEventBody = { type: "print", text, task: task === null ? null : task._id };
+    if (line > 0) body.line = line;
+    emit(body, loop ? loop.time() : 0, loop ? loop._iteration : 0);
   }
   io.stdout(text);
 }

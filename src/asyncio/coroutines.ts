@@ -47,13 +47,16 @@ export function registerBuiltin(fn: Function, name: string): void {
 
 /**
  * The entry point of the bundling step's injected registration: `[fn, name, line]` triples
- * for the reader's module-level functions of one file.
+ * for the reader's module-level functions of one file, and the object whose setters the
+ * file's marked `yield*`s assign to (src/bundle/lines.ts), returned as it is.
  */
-export function __register(file: string, entries: ReadonlyArray<readonly [Function, string, number]>): void {
+export function __register<A extends object>(file: string, entries: ReadonlyArray<readonly [Function, string, number]>, at?: A): A | undefined {
+  tracking.readerFile = file;
   for (const [fn, name, line] of entries) {
     if (typeof fn === "function") registerFunction(fn, name, file, line);
     readerFunctionNames.add(name);
   }
+  return at;
 }
 
 /** Names of the reader's registered functions (tracebacks undo esbuild's renaming with them). */
@@ -138,4 +141,193 @@ export function formatCallback(fn: unknown): string {
   // `<lambda>` for an anonymous one; the place is unknown.
   const name = (fn as { name?: string }).name;
   return `${name ? name.replace(/^bound /, "") : "<lambda>"}()`;
+}
+
+// ---------------------------------------------------------------- lines and the trampoline
+
+const TRACKING = Symbol.for("asyncio.tracking");
+
+/**
+ * What the reader's marked code tells the runtime (src/bundle/lines.ts), and the state of the
+ * tasks' trampoline (tasks.ts). One object with a fixed shape: it is touched at every `yield*`.
+ *
+ * The trampoline (issue 12): V8 resumes a chain of `yield*` level by level, so a task
+ * suspended under 500 nested awaits would pay 500 resumptions per step. Instead, a task keeps
+ * its own stack of coroutines. The reader's `yield* coro()` (marked by the bundling step) hands
+ * `coro()` to that stack: the generator doing the `yield*` delegates to a small HandOff
+ * iterator, which yields a marker up to the task; the task then drives the new coroutine
+ * directly, and when it returns (or raises), resumes the one below with its value (or
+ * throws into it), which the HandOff returns (or throws) at the reader's `yield*`. A step
+ * touches only the innermost generator. Unmarked code (the runtime's own coroutines, code
+ * that did not go through the bundling step) delegates as plain JavaScript does; a marker
+ * passes through plain delegation untouched, since `yield*` forwards values and resumptions.
+ */
+export interface Tracking {
+  /** The reader's line of the last marked `yield*` run (0: unknown), then the task's own. */
+  line: number;
+  /** The operand of that `yield*` until `yield*` takes its iterator. */
+  armed: unknown;
+  /** A task's trampoline is driving a coroutine: a hand-off can be taken. */
+  driving: boolean;
+  /** The coroutine handed off, until the trampoline takes it. */
+  handed: Coro | null;
+  /** The line of the `print(...)` call being run (0: none). */
+  printLine: number;
+  /** The reader's file, as the registration names it (`main.ts`). */
+  readerFile: string | null;
+  /** Called when an exception is thrown into a coroutine at a hand-off (tracebacks). */
+  onThrowInto: ((error: unknown) => void) | null;
+}
+
+// Shared through the realm, as the generator prototype it patches is: one realm may hold two
+// copies of the runtime (a test beside a bundle), and they must agree.
+export const tracking: Tracking = ((globalThis as { [TRACKING]?: Tracking })[TRACKING] ??= {
+  line: 0,
+  armed: null,
+  driving: false,
+  handed: null,
+  printLine: 0,
+  readerFile: null,
+  onThrowInto: null,
+});
+
+/** What a HandOff yields to say "drive `tracking.handed` instead". */
+export const HANDED_OFF: unique symbol = Symbol.for("asyncio.handed-off");
+const HANDED_OFF_RESULT: IteratorYieldResult<unknown> = Object.freeze({ value: HANDED_OFF, done: false });
+
+/** Called by the setters of the reader's marked `yield*` (see src/bundle/lines.ts). */
+export function __arm(value: unknown, line: number): void {
+  tracking.line = line;
+  tracking.armed = value;
+}
+
+/**
+ * `yield* delegate(coro)` in the runtime's own coroutines: hands a coroutine that may be the
+ * reader's to the task's stack (as a marked `yield*` does), keeping the reader's line.
+ */
+export function delegate<T>(coro: Coro<T>): Coro<T> {
+  tracking.armed = coro;
+  return coro;
+}
+
+/** The iterator a handed-off `yield*` delegates to. */
+class HandOff {
+  _coro: Coro | null;
+  constructor(coro: Coro) {
+    this._coro = coro;
+  }
+  next(value: unknown): IteratorResult<unknown, unknown> {
+    const coro = this._coro;
+    if (coro !== null) {
+      // First call, right after `yield*` took this iterator: the marker goes up to the task.
+      this._coro = null;
+      tracking.handed = coro;
+      return HANDED_OFF_RESULT;
+    }
+    // The task resumes the reader's `yield*` with the handed-off coroutine's result.
+    return { value, done: true };
+  }
+  throw(error: unknown): never {
+    // The handed-off coroutine raised: it surfaces at the reader's `yield*`, whose frame is
+    // on the stack right now (tracebacks note it, as CPython adds a traceback entry).
+    if (tracking.onThrowInto !== null) tracking.onThrowInto(error);
+    throw error;
+  }
+  return(value: unknown): IteratorResult<unknown, unknown> {
+    this._coro = null;
+    return { value, done: true };
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/** The reader's registered generator functions' coroutines (a plain consumer needs a driver). */
+function isReaderCoroutine(coro: object): boolean {
+  const info = codeOf(coro);
+  return info !== undefined && info.file !== "" && info.file === tracking.readerFile;
+}
+
+/**
+ * A reader's generator taken by a plain consumer (`for...of`, spread, or unmarked `yield*`)
+ * while a task runs: its own marked `yield*`s hand off, so it is driven through a small stack
+ * of its own, as the task would, and gives its consumer only what plain delegation would.
+ */
+class PlainDriver {
+  _stack: Coro[];
+  constructor(coro: Coro) {
+    this._stack = [coro];
+  }
+  /** Named so that tracebacks find it on the JavaScript stack (traceback.ts). */
+  __trampoline__(mode: 0 | 1 | 2, value: unknown): IteratorResult<unknown, unknown> {
+    const stack = this._stack;
+    for (;;) {
+      const g = stack[stack.length - 1];
+      if (g === undefined) return { value, done: true };
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        r = mode === 0 ? g.next(value) : mode === 1 ? g.throw(value) : g.return(value as never);
+      } catch (e) {
+        stack.pop();
+        if (stack.length === 0) throw e;
+        mode = 1;
+        value = e;
+        continue;
+      }
+      if (r.done) {
+        stack.pop();
+        if (stack.length === 0) return r;
+        // A return completes the level below as a return; a value resumes it.
+        if (mode === 1) mode = 0;
+        value = r.value;
+        continue;
+      }
+      if (r.value === HANDED_OFF && tracking.handed !== null) {
+        stack.push(tracking.handed);
+        tracking.handed = null;
+        mode = 0;
+        value = undefined;
+        continue;
+      }
+      return r;
+    }
+  }
+  next(value: unknown): IteratorResult<unknown, unknown> {
+    return this.__trampoline__(0, value);
+  }
+  throw(error: unknown): IteratorResult<unknown, unknown> {
+    return this.__trampoline__(1, error);
+  }
+  return(value: unknown): IteratorResult<unknown, unknown> {
+    return this.__trampoline__(2, value);
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/**
+ * Every generator object's `[Symbol.iterator]`, which `yield*` and `for...of` call: normally
+ * the generator itself (as the built-in one); the iterator of a hand-off when the reader's
+ * marked `yield*` (or the runtime's `delegate`) just armed it inside a task's step.
+ */
+function generatorIterator(this: Coro): unknown {
+  const t = tracking;
+  if (this === t.armed) {
+    t.armed = null;
+    if (t.driving) return new HandOff(this);
+  } else if (t.driving && isReaderCoroutine(this)) {
+    return new PlainDriver(this);
+  }
+  return this;
+}
+
+// The first copy of the runtime in a realm installs it.
+const INSTALLED = Symbol.for("asyncio.generator-iterator");
+{
+  const proto = GeneratorPrototype as { [Symbol.iterator]: unknown; [INSTALLED]?: boolean };
+  if (!proto[INSTALLED]) {
+    Object.defineProperty(proto, Symbol.iterator, { value: generatorIterator, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(proto, INSTALLED, { value: true });
+  }
 }

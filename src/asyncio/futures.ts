@@ -11,7 +11,7 @@ import type { BaseEventLoop } from "./events.ts";
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, sourceClassName } from "./exceptions.ts";
 import { formatCallback } from "./coroutines.ts";
 import { repr, reprlibRepr } from "./format.ts";
-import { captureSite, getEventLoop } from "./loopstate.ts";
+import { getEventLoop } from "./loopstate.ts";
 
 export type FutureState = "PENDING" | "CANCELLED" | "FINISHED";
 
@@ -253,7 +253,6 @@ class FutureIter<T> {
       if (this._yielded) throw new RuntimeError("await wasn't used with future");
       this._yielded = true;
       fut._asyncio_future_blocking = true;
-      captureSite();
       return { value: fut, done: false };
     }
     const r = fut.result();

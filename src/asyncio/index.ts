@@ -40,7 +40,7 @@ export {
   except_star,
 } from "./exceptions.ts";
 export type { ExceptionClass, ExceptionMatcher } from "./exceptions.ts";
-export { __register, iscoroutine } from "./coroutines.ts";
+export { __arm, __register, iscoroutine } from "./coroutines.ts";
 export type { Coro } from "./coroutines.ts";
 // The contract's type names (asyncio-contract.d.ts).
 import type { Coro } from "./coroutines.ts";

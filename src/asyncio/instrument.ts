@@ -25,8 +25,14 @@ export type LifecycleEvent = EventBase &
     | { type: "task-created"; task: ObjectId; name: string; coro: string; repr: string }
     /** A step was queued with call_soon (creation, after a bare yield, or a wake-up). */
     | { type: "step-scheduled"; task: ObjectId; reason: "created" | "yield" | "wakeup" }
-    /** bodyStarted is false when this step is the first one, i.e. the body never ran before. */
-    | { type: "step-begin"; task: ObjectId; throwing: "CancelledError" | null; firstStep: boolean }
+    /**
+     * line: the reader's line where the task resumes (for a first step, the line of its
+     * coroutine function's declaration). Lines (here and below) are 1-based in the reader's
+     * file (`main.ts`), present only when the innermost reader frame is in that file; they are
+     * tracked by the bundling step (src/bundle/lines.ts), so a program that did not go through
+     * it has none.
+     */
+    | { type: "step-begin"; task: ObjectId; throwing: "CancelledError" | null; firstStep: boolean; line?: number }
     | {
         type: "step-end";
         task: ObjectId;
@@ -34,9 +40,11 @@ export type LifecycleEvent = EventBase &
         outcome: "suspended" | "yielded" | "done";
         /** false when the coroutine body did not execute any of its code in this step */
         bodyRan: boolean;
+        /** where it stopped: the suspension line (suspended/yielded); absent when done */
+        line?: number;
       }
-    /** repr: the task's own repr once suspended (with its wait_for=). */
-    | { type: "task-suspended"; task: ObjectId; on: ObjectId; onRepr: string; repr?: string }
+    /** repr: the task's own repr once suspended (with its wait_for=); line: the suspension line. */
+    | { type: "task-suspended"; task: ObjectId; on: ObjectId; onRepr: string; repr?: string; line?: number }
     | { type: "task-woken"; task: ObjectId; by: ObjectId }
     | { type: "cancel-requested"; task: ObjectId; msg: string | null; cancelling: number }
     | {
@@ -53,7 +61,8 @@ export type LifecycleEvent = EventBase &
     | { type: "timer-fired"; handle: ObjectId }
     /** Handle.cancel() / TimerHandle.cancel(): it will not run (a cancelled sleep drops its timer) */
     | { type: "handle-cancelled"; handle: ObjectId }
-    | { type: "print"; text: string; task: ObjectId | null }
+    /** line: the line of the `print(...)` call */
+    | { type: "print"; text: string; task: ObjectId | null; line?: number }
   );
 
 export type LifecycleListener = (event: LifecycleEvent) => void;

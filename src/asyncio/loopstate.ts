@@ -48,24 +48,6 @@ export const loops: {
   idleWaiters: (() => void)[];
 } = { running: null, current: undefined, factory: null, activeRuns: 0, idleWaiters: [] };
 
-/**
- * Where the current task's coroutine is suspended: called by the runtime's awaitables at the
- * moment they suspend, while the coroutine's frames are still on the stack. Only with a
- * source map (a host that shows lines); an Error's frames are captured at construction and
- * formatted only if a repr asks (see Task._formatCoro).
- */
-export function captureSite(): void {
-  if (io.mapPosition === null) return;
-  const task = loops.running?._current_task;
-  if (task === null || task === undefined) return;
-  // stackTraceLimit is V8's (Node, Chromium); elsewhere the engine's default depth applies.
-  const E = Error as { stackTraceLimit?: number };
-  const limit = E.stackTraceLimit;
-  E.stackTraceLimit = 64;
-  task._site = new Error();
-  E.stackTraceLimit = limit;
-}
-
 /** A Promise that resolves once no asyncio.run() is in progress. */
 export function whenIdle(): Promise<void> {
   if (loops.activeRuns === 0) return Promise.resolve();

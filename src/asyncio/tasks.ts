@@ -21,6 +21,7 @@ import {
 } from "./exceptions.ts";
 import {
   CODE,
+  HANDED_OFF,
   NativeCoroutine,
   formatCallback,
   coroName,
@@ -31,14 +32,15 @@ import {
   iscoroutine,
   registerBuiltin,
   registerFunction,
+  tracking,
   type CodeInfo,
   type Coro,
 } from "./coroutines.ts";
 import { repr, reprString, str } from "./format.ts";
 import { Future, _set_result_unless_cancelled, isfuture, type Waker } from "./futures.ts";
 import { BaseEventLoop, Handle, taskHooks, type ReadyEntry, type TimerHandle } from "./events.ts";
-import { emit, listener } from "./instrument.ts";
-import { captureSite, getEventLoop, getRunningLoop, io, loops } from "./loopstate.ts";
+import { emit, listener, type LifecycleEventBody } from "./instrument.ts";
+import { getEventLoop, getRunningLoop, io, loops } from "./loopstate.ts";
 import { markRaised, parseStack } from "./traceback.ts";
 
 /** The process-wide `Task-N` counter (one per program, as one per CPython process). */
@@ -96,8 +98,19 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
    * (undefined: a step that sends None).
    */
   _pending: unknown = undefined;
-  /** Where the coroutine last suspended, when lines are tracked (see loopstate.captureSite). */
-  _site: Error | null = null;
+  /**
+   * The trampoline's stack (see coroutines.ts `tracking`): the coroutines handed off above
+   * `_coro`, innermost last; null until the first hand-off.
+   */
+  _stack: Coro[] | null = null;
+  /** For each entry of `_stack`, the reader's line in the level below where it handed off. */
+  _handLines: number[] | null = null;
+  /**
+   * The reader's line where the task's innermost reader code is suspended (0: unknown); before
+   * the first step, the line of the coroutine function's declaration. Tracked by the bundling
+   * step's marks (src/bundle/lines.ts), never by capturing a stack.
+   */
+  _line = 0;
   /** Neighbours in the loop's list of not-done tasks (see BaseEventLoop._firstTask). */
   _prevTask: Task<unknown> | null = null;
   _nextTask: Task<unknown> | null = null;
@@ -109,6 +122,8 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     this._name = name === null || name === undefined ? ++taskCounter : str(name);
     this._coro = coro;
     if ((coro as MaybeFinished)[FINISHED_CORO]) this._coroState = CORO_CLOSED;
+    const code = codeOf(coro);
+    if (code !== undefined && code.file !== "" && code.file === tracking.readerFile) this._line = code.line;
     const loop = this._loop;
     const last = loop._lastTask;
     this._prevTask = last;
@@ -299,20 +314,26 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     const firstStep = this._coroState === CORO_CREATED;
     const loop = this._loop;
     if (listener !== null) {
-      emit({ type: "step-begin", task: this._id, throwing: exc instanceof CancelledError ? "CancelledError" : null, firstStep }, loop.time(), loop._iteration);
+      const body: LifecycleEventBody = { type: "step-begin", task: this._id, throwing: exc instanceof CancelledError ? "CancelledError" : null, firstStep };
+      if (this._line > 0) body.line = this._line;
+      emit(body, loop.time(), loop._iteration);
     }
     let r: IteratorResult<unknown, T>;
+    const t = tracking;
+    const driving = t.driving;
+    t.driving = true;
+    t.line = this._line;
     try {
       if (this._coroState === CORO_CLOSED) throw new RuntimeError("cannot reuse already awaited coroutine");
       this._coroState = CORO_RUNNING;
-      this._site = null;
-      r = exc === undefined ? coro.next(undefined) : coro.throw(exc);
+      r = this.__trampoline__(exc);
     } catch (e) {
       markRaised(e);
       this._coroState = CORO_CLOSED;
       (coro as MaybeFinished)[FINISHED_CORO] = true;
       // The body ran unless the error was thrown into a coroutine that had not started.
       const bodyRan = !(firstStep && e === exc);
+      t.driving = driving;
       if (e instanceof CancelledError) {
         this._cancelled_exc = e;
         Future.prototype.cancel.call(this);
@@ -324,6 +345,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       }
       return;
     }
+    t.driving = driving;
     if (r.done) {
       this._coroState = CORO_CLOSED;
       (coro as MaybeFinished)[FINISHED_CORO] = true;
@@ -339,10 +361,11 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       return;
     }
     this._coroState = CORO_SUSPENDED;
+    this._line = t.line;
     const y = r.value;
     if (y === undefined || y === null) {
       // A bare yield (what sleep(0) does): go to the back of the queue once.
-      if (listener !== null) emit({ type: "step-end", task: this._id, outcome: "yielded", bodyRan: true }, loop.time(), loop._iteration);
+      if (listener !== null) this._emitStepEnd("yielded");
       this._queueStep(undefined, "yield");
       return;
     }
@@ -357,8 +380,10 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
           y._addWaker(this);
           this._fut_waiter = y;
           if (listener !== null) {
-            emit({ type: "step-end", task: this._id, outcome: "suspended", bodyRan: true }, loop.time(), loop._iteration);
-            emit({ type: "task-suspended", task: this._id, on: y._id, onRepr: repr(y), repr: repr(this) }, loop.time(), loop._iteration);
+            this._emitStepEnd("suspended");
+            const body: LifecycleEventBody = { type: "task-suspended", task: this._id, on: y._id, onRepr: repr(y), repr: repr(this) };
+            if (this._line > 0) body.line = this._line;
+            emit(body, loop.time(), loop._iteration);
           }
           if (this._must_cancel && y.cancel(this._cancel_message)) this._must_cancel = false;
         }
@@ -372,10 +397,67 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     }
   }
 
+  /**
+   * The trampoline: resumes the innermost coroutine of the task's stack (sending None, or
+   * throwing exc), takes hand-offs (pushes the coroutine handed off and starts it), and
+   * passes a coroutine's return value or exception to the one below, until the innermost
+   * coroutine suspends (its yield is returned) or `_coro` itself returns or raises. Its name
+   * is how tracebacks find it on the JavaScript stack (traceback.ts).
+   */
+  __trampoline__(exc: unknown): IteratorResult<unknown, T> {
+    const t = tracking;
+    let stack = this._stack;
+    let g: Coro = stack === null || stack.length === 0 ? this._coro : stack[stack.length - 1]!;
+    let throwing = exc !== undefined;
+    let value = exc;
+    for (;;) {
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        r = throwing ? g.throw(value) : g.next(value);
+      } catch (e) {
+        if (stack === null || stack.length === 0) throw e;
+        stack.pop();
+        t.line = this._handLines!.pop()!;
+        g = stack.length === 0 ? this._coro : stack[stack.length - 1]!;
+        throwing = true;
+        value = e;
+        continue;
+      }
+      if (r.done) {
+        if (stack === null || stack.length === 0) return r as IteratorResult<unknown, T>;
+        stack.pop();
+        t.line = this._handLines!.pop()!;
+        g = stack.length === 0 ? this._coro : stack[stack.length - 1]!;
+        throwing = false;
+        value = r.value;
+        continue;
+      }
+      if (r.value === HANDED_OFF && t.handed !== null) {
+        if (stack === null) {
+          stack = this._stack = [];
+          this._handLines = [];
+        }
+        g = t.handed;
+        t.handed = null;
+        stack.push(g);
+        this._handLines!.push(t.line);
+        throwing = false;
+        value = undefined;
+        continue;
+      }
+      return r as IteratorResult<unknown, T>;
+    }
+  }
+
+  _emitStepEnd(outcome: "suspended" | "yielded"): void {
+    const body: LifecycleEventBody = { type: "step-end", task: this._id, outcome, bodyRan: true };
+    if (this._line > 0) body.line = this._line;
+    emit(body, this._loop.time(), this._loop._iteration);
+  }
+
   /** The coroutine yielded something a task cannot wait on: the error is thrown in next step. */
   _yieldedBadly(err: RuntimeError): void {
-    const loop = this._loop;
-    if (listener !== null) emit({ type: "step-end", task: this._id, outcome: "yielded", bodyRan: true }, loop.time(), loop._iteration);
+    if (listener !== null) this._emitStepEnd("yielded");
     this._queueStep(err, "yield");
   }
 
@@ -405,11 +487,22 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     const place = info && info.file ? `${info.file}:${info.line}` : null;
     if (this._coroState === CORO_CLOSED) return place ? `${name}() done, defined at ${place}` : `${name}() done`;
     if (place === null) return `${name}() running`;
-    // CPython shows the line the coroutine is at: where it is suspended, or, from inside its
-    // own step, the line running now. Known when a source map is at hand; else the `def` line.
-    const site = this._coroState === CORO_RUNNING ? new Error() : this._coroState === CORO_SUSPENDED ? this._site : null;
-    const line = site !== null ? currentLine(site) : null;
-    return `${name}() running at ${info!.file}:${line ?? info!.line}`;
+    return `${name}() running at ${info!.file}:${this._outerLine() || info!.line}`;
+  }
+
+  /**
+   * The line CPython shows for the task's own coroutine (`cr_frame.f_lineno`): where it
+   * handed off to the coroutines above it, or where it is suspended; from inside its own
+   * step, the line running now (the `print(...)` printing this repr, else, with a source
+   * map, the frame's position). 0 when unknown (the `def` line is shown then).
+   */
+  _outerLine(): number {
+    if (codeOf(this._coro)?.file !== tracking.readerFile) return 0;
+    const stack = this._stack;
+    if (stack !== null && stack.length > 0) return this._handLines![0]!;
+    if (this._coroState !== CORO_RUNNING) return this._line;
+    if (tracking.printLine > 0) return tracking.printLine;
+    return currentLine() ?? tracking.line;
   }
 
   override _reprInfo(): string[] {
@@ -422,14 +515,17 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
 }
 
 /**
- * The reader's line in the task's own (outermost) coroutine, from a stack captured inside it:
- * that coroutine's frame is the one the task's step called.
+ * The reader's line in the running task's own coroutine, from a stack captured now (only a
+ * repr of the running task asks, outside print): with an empty trampoline stack that
+ * coroutine's frame is the one the trampoline called.
  */
-function currentLine(site: Error): number | null {
+function currentLine(): number | null {
   const mapper = io.mapPosition;
-  if (mapper === null || typeof site.stack !== "string") return null;
+  if (mapper === null) return null;
+  const site = new Error();
+  if (typeof site.stack !== "string") return null;
   const frames = parseStack(site.stack);
-  const step = frames.findIndex((f) => /(^|\.)_stepRun$/.test(f.name));
+  const step = frames.findIndex((f) => /(^|\.)__trampoline__$/.test(f.name));
   if (step <= 0) return null;
   const f = frames[step - 1];
   const pos = mapper(f.line, f.column - 1);
@@ -521,7 +617,6 @@ class SleepZero<R> extends NativeCoroutine<R> {
   next(): IteratorResult<unknown, R> {
     if (this._state === 0) {
       this._state = 1;
-      captureSite();
       return YIELD_NONE;
     }
     if (this._state === 2) return RETURN_NONE as IteratorResult<unknown, R>;
@@ -562,7 +657,6 @@ class SleepFor<R> extends NativeCoroutine<R> {
       this._fut = f;
       this._handle = loop.call_later(this._delay, _set_result_unless_cancelled, f, this._result);
       f._asyncio_future_blocking = true;
-      captureSite();
       return { value: f, done: false };
     }
     this._close();

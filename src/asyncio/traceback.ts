@@ -16,7 +16,7 @@
  * No Node API here: the page's worker uses this module as it is.
  */
 import { BaseException, BaseExceptionGroup, installTracebackCopier, pyQualifiedName, type ChainFields } from "./exceptions.ts";
-import { readerFunctionNames } from "./coroutines.ts";
+import { readerFunctionNames, tracking } from "./coroutines.ts";
 import { repr, str } from "./format.ts";
 import { io, type PositionMapper } from "./loopstate.ts";
 
@@ -68,11 +68,59 @@ function pythonName(name: string): string {
   return n;
 }
 
+// ---------------------------------------------------------------- frames under the trampoline
+
+/**
+ * A task's trampoline (tasks.ts, coroutines.ts) drives only the innermost coroutine of its
+ * stack, so an error's own JavaScript stack holds the frames of that coroutine (and of what
+ * it delegates to plainly), then the trampoline, the loop and the program's top level; the
+ * coroutines below it are not on the JavaScript stack. They are seen as the error unwinds:
+ * each time it is thrown into one at its handed-off `yield*`, that coroutine's frame is on the
+ * stack, and a stack is captured there (only with a source map: without one a traceback has
+ * no frames). As CPython adds one traceback entry per frame the exception passes through, the
+ * traceback is the error's own frames above the trampoline, then each capture's frames above
+ * the trampoline, and the last capture whole (the outermost coroutine, the loop, the top level).
+ */
+const throwIntos = new WeakMap<object, Error[]>();
+
+/** The frame of a trampoline (`Task.__trampoline__`, `PlainDriver.__trampoline__`). */
+const TRAMPOLINE = /(^|\.)__trampoline__$/;
+
+tracking.onThrowInto = (error: unknown): void => {
+  if (io.mapPosition === null || error === null || typeof error !== "object") return;
+  const E = Error as { stackTraceLimit?: number };
+  const limit = E.stackTraceLimit;
+  if (limit !== undefined && limit < 100) E.stackTraceLimit = 100;
+  const site = new Error();
+  E.stackTraceLimit = limit;
+  let list = throwIntos.get(error);
+  if (list === undefined) throwIntos.set(error, (list = []));
+  list.push(site);
+};
+
+function aboveTrampoline(frames: StackFrame[]): StackFrame[] {
+  const at = frames.findIndex((f) => TRAMPOLINE.test(f.name));
+  return at < 0 ? frames : frames.slice(0, at);
+}
+
+/** The JavaScript frames an error went through, most recent call first (see above). */
+export function errorFrames(error: Error): StackFrame[] {
+  const own = typeof error.stack === "string" ? parseStack(error.stack) : [];
+  const captures = throwIntos.get(error);
+  if (captures === undefined) return own;
+  const frames = aboveTrampoline(own);
+  for (let i = 0; i < captures.length; i++) {
+    const f = parseStack(captures[i]!.stack ?? "");
+    frames.push(...(i === captures.length - 1 ? f : aboveTrampoline(f)));
+  }
+  return frames;
+}
+
 /** The reader's frames of an error, most recent call last, through the host's position mapper. */
 export function userFrames(error: unknown, mapper: PositionMapper | null = io.mapPosition): UserFrame[] {
   if (!(error instanceof Error) || typeof error.stack !== "string" || mapper === null) return [];
   const out: UserFrame[] = [];
-  for (const f of parseStack(error.stack)) {
+  for (const f of errorFrames(error)) {
     if (io.bundleUrl !== null && f.url !== io.bundleUrl) continue;
     const pos = mapper(f.line, f.column - 1);
     if (!pos || pos.source === null || pos.line === null) continue;
@@ -112,6 +160,8 @@ export function wasRaised(error: unknown): boolean {
 // A group made by split()/subgroup() carries the original's traceback (exceptiongroup_subset).
 installTracebackCopier((from, to) => {
   to.stack = from.stack;
+  const captures = throwIntos.get(from);
+  if (captures !== undefined) throwIntos.set(to, captures.slice());
   if (raised.has(from)) raised.add(to);
 });
 

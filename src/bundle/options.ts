@@ -14,6 +14,7 @@
  *  - one ESM file plus an external source map (tracebacks name `main.ts:LINE`).
  */
 import type { BuildOptions, Plugin } from "esbuild";
+import { AT, markLines } from "./lines.ts";
 
 /** Where the runtime's sources come from. */
 export type RuntimeSource =
@@ -57,15 +58,21 @@ export function scanFunctions(source: string): { name: string; line: number }[] 
   return found;
 }
 
-/** The program's source with the registration prefixed to its first line. */
+/**
+ * The program's source with its lines marked (src/bundle/lines.ts) and the registration
+ * prefixed to its first line: the module-level functions, and the object with one setter per
+ * line holding a `yield*` (an object literal, so its setters are as fast as V8 makes them).
+ */
 export function instrumentSource(source: string, fileName: string): string {
   const fns = scanFunctions(source);
-  if (fns.length === 0) return source;
+  const marked = markLines(source);
+  if (fns.length === 0 && marked.awaitLines.length === 0) return marked.source;
   const entries = fns.map((f) => `[${f.name}, ${JSON.stringify(f.name)}, ${f.line}]`).join(", ");
+  const setters = marked.awaitLines.map((l) => `set L${l}(v) { __asyncio_arm__(v, ${l}); }`).join(", ");
   return (
-    `import { __register as __asyncio_register__ } from "asyncio"; ` +
-    `__asyncio_register__(${JSON.stringify(fileName)}, [${entries}]);${REGISTRATION_END}` +
-    source
+    `import { __register as __asyncio_register__, __arm as __asyncio_arm__ } from "asyncio"; ` +
+    `const ${AT} = __asyncio_register__(${JSON.stringify(fileName)}, [${entries}], { ${setters} });${REGISTRATION_END}` +
+    marked.source
   );
 }
 

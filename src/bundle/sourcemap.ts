@@ -6,6 +6,7 @@
 import { TraceMap, originalPositionFor, sourceContentFor } from "@jridgewell/trace-mapping";
 import type { PositionMapper } from "../asyncio/loopstate.ts";
 import { REGISTRATION_END } from "./options.ts";
+import { originalLineText } from "./lines.ts";
 
 export function createMapper(map: string | object): PositionMapper {
   const tracer = new TraceMap(map as ConstructorParameters<typeof TraceMap>[0]);
@@ -23,6 +24,7 @@ export function createMapper(map: string | object): PositionMapper {
       const at = text.indexOf(REGISTRATION_END);
       if (at >= 0) text = text.slice(at + REGISTRATION_END.length);
     }
+    if (text !== null) text = originalLineText(text);
     return { source: pos.source, line: pos.line, column: pos.column, name: pos.name, sourceLine: text };
   };
 }

@@ -11,7 +11,7 @@ import ts from "typescript";
 import { root } from "../parity/examples.ts";
 
 /** Exports for hosts and the bundling step, not for readers' programs. */
-const HOST_ONLY = new Set(["__register", "subscribe", "formatException", "reportError", "finish", "default"]);
+const HOST_ONLY = new Set(["__register", "__arm", "subscribe", "formatException", "reportError", "finish", "default"]);
 
 function declaredNames(): Set<string> {
   const file = join(root, "src", "playground", "asyncio.d.ts");
