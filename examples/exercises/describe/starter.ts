@@ -1,0 +1,33 @@
+import asyncio, { print, repr, ValueError } from "asyncio";
+
+function* ok() {
+  return 42;
+}
+
+function* bad() {
+  throw new ValueError("no milk");
+}
+
+function* slow() {
+  yield* asyncio.sleep(3600);
+}
+
+/** One line about any task, whatever its state. It must never raise. */
+function describe(task: asyncio.Task): string {
+  return `${task.get_name()}: result ${repr(task.result())}`;
+}
+
+function* main() {
+  const tasks = [
+    asyncio.create_task(ok(), { name: "ok" }),
+    asyncio.create_task(bad(), { name: "bad" }),
+    asyncio.create_task(slow(), { name: "gone" }),
+    asyncio.create_task(slow(), { name: "slow" }),
+  ];
+  yield* asyncio.sleep(0);
+  tasks[2].cancel();
+  yield* asyncio.sleep(0);
+  for (const task of tasks) print(describe(task));
+}
+
+asyncio.run(main());

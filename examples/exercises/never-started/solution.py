@@ -1,0 +1,17 @@
+import asyncio
+
+
+async def remind():
+    print("reminder: sent")
+    await asyncio.sleep(3600)
+
+
+async def main():
+    task = asyncio.create_task(remind(), name="reminder")
+    print("main: the meeting is off, no reminder needed")
+    task.cancel()             # still scheduled: its body has not run yet
+    await asyncio.sleep(0)    # the loop runs the reminder's first step, which only ends it
+    print("cancelled:", task.cancelled())
+
+
+asyncio.run(main())

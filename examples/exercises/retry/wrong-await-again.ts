@@ -1,0 +1,31 @@
+import asyncio, { print, repr, OSError } from "asyncio";
+
+let attempts = 0;
+
+function* fetch() {
+  attempts += 1;
+  print(`attempt ${attempts}`);
+  yield* asyncio.sleep(0);
+  if (attempts < 3) throw new OSError("try again");
+  return "data";
+}
+
+/** Runs make() as a task; when it fails with OSError, runs it again, `times` runs in all. */
+function* retry(make: () => asyncio.Coroutine<string>, times: number) {
+  let task = asyncio.create_task(make());
+  for (let i = 1; i < times; i++) {
+    try {
+      return yield* task;
+    } catch (e) {
+      if (!(e instanceof OSError)) throw e;
+      print("failed:", repr(e));
+    }
+  }
+  return yield* task;
+}
+
+function* main() {
+  print(yield* retry(fetch, 5));
+}
+
+asyncio.run(main());
