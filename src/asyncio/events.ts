@@ -555,6 +555,7 @@ export class BaseEventLoop {
         const entry = items[i]!;
         items[i] = undefined;
         entry._run();
+        if ((i & 511) === 511 && io.pulse !== null) io.pulse();
       }
     } catch (e) {
       // Something escaped the loop (KeyboardInterrupt, SystemExit, a deadlock in a nested

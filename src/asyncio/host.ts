@@ -10,6 +10,7 @@
  *       exit?(status),                         // called by finish() once the program is over
  *       mapPosition?(line, column),            // bundle position → reader's source (tracebacks)
  *       bundleUrl?: string,                    // stack frames of other URLs are not the reader's
+ *       pulse?(),                              // called every few hundred handles: alive
  *     };
  *
  * Filled in by the runtime, for the host to call:
@@ -37,6 +38,11 @@ export interface AsyncioHost {
   exit?(status: number): void;
   mapPosition?: PositionMapper | null;
   bundleUrl?: string | null;
+  /**
+   * Called every few hundred handles the loop runs (tasks' steps, callbacks): a program busy
+   * on the virtual clock never gives its host's timers a turn, so this is its sign of life.
+   */
+  pulse?(): void;
   // filled in by the runtime
   runtime?: unknown;
   reportError?(error: unknown): number;
@@ -68,6 +74,7 @@ export function configureHost(h: AsyncioHost): void {
   io.clock = h.clock ?? { kind: "virtual" };
   io.mapPosition = h.mapPosition ?? null;
   io.bundleUrl = h.bundleUrl ?? null;
+  io.pulse = h.pulse ? h.pulse.bind(h) : null;
 }
 
 /** Prints the report of an uncaught error (CPython's traceback) and returns the exit status. */

@@ -65,7 +65,11 @@ export type LifecycleEvent = EventBase &
     | { type: "print"; text: string; task: ObjectId | null; line?: number }
   );
 
-export type LifecycleListener = (event: LifecycleEvent) => void;
+/**
+ * A subscriber. Returning `false` unsubscribes it (a host that has seen enough, such as the
+ * page's worker past its cap, so that the runtime stops building events nobody reads).
+ */
+export type LifecycleListener = (event: LifecycleEvent) => unknown;
 
 // ---------------------------------------------------------------- emitting
 
@@ -83,24 +87,32 @@ export let listener: LifecycleListener | null = null;
 let seq = 0;
 
 function fanOut(event: LifecycleEvent): void {
-  for (const l of listeners.slice()) l(event);
+  for (const l of listeners.slice()) if (l(event) === false) unsubscribe(l);
+}
+
+function unsubscribe(fn: LifecycleListener): void {
+  const i = listeners.indexOf(fn);
+  if (i >= 0) listeners.splice(i, 1);
+  listener = listeners.length === 0 ? null : listeners.length === 1 ? listeners[0]! : fanOut;
 }
 
 /** Adds a subscriber; returns the function that removes it. */
 export function subscribe(fn: LifecycleListener): () => void {
   listeners.push(fn);
-  listener = listeners.length === 1 ? listeners[0] : fanOut;
-  return () => {
-    const i = listeners.indexOf(fn);
-    if (i >= 0) listeners.splice(i, 1);
-    listener = listeners.length === 0 ? null : listeners.length === 1 ? listeners[0] : fanOut;
-  };
+  listener = listeners.length === 1 ? listeners[0]! : fanOut;
+  return () => unsubscribe(fn);
 }
 
-/** Stamps time, iteration and sequence number, then hands the event to the subscriber. */
+/**
+ * Stamps time, iteration and sequence number onto the body, which becomes the event (one
+ * object per event: a busy program emits millions), then hands it to the subscriber.
+ */
 export function emit(body: LifecycleEventBody, time: number, iteration: number): void {
   const l = listener;
   if (l === null) return;
-  const event = Object.assign({ seq: ++seq, time, iteration }, body) as LifecycleEvent;
-  l(event);
+  const event = body as LifecycleEvent;
+  event.seq = ++seq;
+  event.time = time;
+  event.iteration = iteration;
+  if (l(event) === false && l !== fanOut) unsubscribe(l);
 }

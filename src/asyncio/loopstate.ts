@@ -27,12 +27,15 @@ export const io: {
   mapPosition: PositionMapper | null;
   /** The URL of the bundle as stack frames name it; frames elsewhere are not the reader's. */
   bundleUrl: string | null;
+  /** Called every few hundred handles the loop runs: a sign of life for a watching host. */
+  pulse: (() => void) | null;
 } = {
   stdout: () => {},
   stderr: () => {},
   clock: { kind: "virtual" },
   mapPosition: null,
   bundleUrl: null,
+  pulse: null,
 };
 
 export const loops: {

@@ -320,7 +320,9 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     }
     let r: IteratorResult<unknown, T>;
     const t = tracking;
+    // Saved and restored: a step may run inside another task's (an eager task's first step).
     const driving = t.driving;
+    const outerLine = t.line;
     t.driving = true;
     t.line = this._line;
     try {
@@ -334,6 +336,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       // The body ran unless the error was thrown into a coroutine that had not started.
       const bodyRan = !(firstStep && e === exc);
       t.driving = driving;
+      t.line = outerLine;
       if (e instanceof CancelledError) {
         this._cancelled_exc = e;
         Future.prototype.cancel.call(this);
@@ -346,6 +349,8 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       return;
     }
     t.driving = driving;
+    const line = t.line;
+    t.line = outerLine;
     if (r.done) {
       this._coroState = CORO_CLOSED;
       (coro as MaybeFinished)[FINISHED_CORO] = true;
@@ -361,7 +366,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       return;
     }
     this._coroState = CORO_SUSPENDED;
-    this._line = t.line;
+    this._line = line;
     const y = r.value;
     if (y === undefined || y === null) {
       // A bare yield (what sleep(0) does): go to the back of the queue once.

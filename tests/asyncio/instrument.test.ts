@@ -162,3 +162,41 @@ describe("life-cycle events", () => {
     expect(events).toEqual([]);
   });
 });
+
+describe("a subscriber that has seen enough", () => {
+  it("unsubscribes by returning false, and the runtime stops emitting to it", async () => {
+    const asyncio = await import("../../src/asyncio/index.ts");
+    let seen = 0;
+    const off = subscribe(() => ++seen < 5);
+    function* work() {
+      for (let i = 0; i < 10; i++) yield* asyncio.sleep(0);
+    }
+    try {
+      await asyncio.run(work());
+    } finally {
+      off();
+    }
+    expect(seen).toBe(5);
+  });
+
+  it("the host's pulse is called while the loop runs many handles", async () => {
+    const asyncio = await import("../../src/asyncio/index.ts");
+    let pulses = 0;
+    configureHost({ clock: { kind: "virtual" }, stdout: () => {}, stderr: () => {}, pulse: () => void pulses++ });
+    function* work() {
+      yield* asyncio.sleep(0);
+    }
+    function* main() {
+      const tasks = [];
+      for (let i = 0; i < 2000; i++) tasks.push(asyncio.create_task(work()));
+      yield* asyncio.gather(...tasks);
+    }
+    try {
+      await asyncio.run(main());
+    } finally {
+      configureHost({ clock: { kind: "virtual" }, stdout: () => {}, stderr: () => {} });
+    }
+    // 2,000 tasks of two steps each, and their callbacks: one pulse per 512 handles of an iteration.
+    expect(pulses).toBeGreaterThanOrEqual(6);
+  });
+});

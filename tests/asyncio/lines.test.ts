@@ -52,8 +52,13 @@ asyncio.run(main());
 describe("line fields of life-cycle events", () => {
   const { events, stdout, stderr } = record(PROGRAM);
   const ofTask = (id: number) => events.filter((e) => "task" in e && e.task === id);
-  const main = events.find((e) => e.type === "task-created" && e.name === "Task-1")!;
-  const child = events.find((e) => e.type === "task-created" && e.name === "Task-2")!;
+  const created = (name: string) => {
+    const e = events.find((x) => x.type === "task-created" && x.name === name);
+    if (e?.type !== "task-created") throw new Error(`no task ${name}`);
+    return e;
+  };
+  const main = created("Task-1");
+  const child = created("Task-2");
 
   it("runs as it should", () => {
     expect(stderr).toBe("");

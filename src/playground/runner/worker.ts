@@ -110,12 +110,14 @@ function countLines(text: string): number {
 }
 
 let eventBuffer: LifecycleEvent[] = [];
-function onEvent(e: LifecycleEvent): void {
-  if (e.type === "print") pendingPrintSeq = e.seq;
+function onEvent(e: LifecycleEvent): boolean {
   if (forwardedEvents >= MAX_FORWARDED_EVENTS) {
-    alive();
-    return;
+    // Past the cap nothing is forwarded: unsubscribe, so that the runtime stops building
+    // events (the loop's pulse keeps telling that the program is alive).
+    pendingPrintSeq = undefined;
+    return false;
   }
+  if (e.type === "print") pendingPrintSeq = e.seq;
   forwardedEvents++;
   // Events ride in the same ordered stream as the text; consecutive events share one item.
   const last = items[items.length - 1];
@@ -124,6 +126,7 @@ function onEvent(e: LifecycleEvent): void {
     eventBuffer = [e];
     queue({ k: "ev", e: eventBuffer });
   }
+  return true;
 }
 
 /** Set when an uncaught error was reported: the program's exit status is then 1. */
@@ -167,6 +170,7 @@ async function start(request: RunRequest): Promise<void> {
     stdout: (text) => write("out", text),
     stderr: (text) => write("err", text),
     onEvent,
+    pulse: alive,
     exit,
     mapPosition: request.map === "" ? null : createMapper(request.map),
     bundleUrl: url,
