@@ -1,4 +1,4 @@
-# (a) 100,000 tasks each doing 10 sleep(0), gathered.
+# 100,000 tasks each doing 10 sleep(0), gathered.
 import asyncio
 
 N = 100_000

@@ -1,4 +1,4 @@
-# (b) 10,000 tasks sleeping random virtual durations (10 sleeps each, a fixed pseudo-random sequence).
+# 10,000 tasks sleeping random virtual durations (10 sleeps each, a fixed pseudo-random sequence).
 import asyncio
 
 N = 10_000

@@ -1,5 +1,6 @@
-// (b) 10,000 tasks sleeping random virtual durations (10 sleeps each, a fixed pseudo-random sequence).
+// 10,000 tasks sleeping random virtual durations (10 sleeps each, a fixed pseudo-random sequence).
 import asyncio from "asyncio";
+import { report } from "./report.ts";
 
 const N = 10_000;
 const K = 10;
@@ -26,5 +27,4 @@ function* main() {
 
 const t0 = performance.now();
 await asyncio.run(main());
-const seconds = (performance.now() - t0) / 1000;
-(globalThis as { __bench__?: unknown }).__bench__ = { seconds, steps: N * (K + 1) + 2 };
+report(t0, N * (K + 1) + 2);
