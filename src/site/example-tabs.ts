@@ -6,6 +6,33 @@
  */
 export type TabValue = "ts" | "py" | "out";
 
+/**
+ * The language a reader reads examples in: TypeScript unless they pick Python, which is then
+ * remembered (localStorage) and followed by every example, on this page and the next. Only
+ * "ts" and "py" are kept; anything else in storage is ignored.
+ */
+export const LANGUAGE_KEY = "example-language";
+type Language = "ts" | "py";
+
+function storedLanguage(): Language | null {
+  try {
+    const value = localStorage.getItem(LANGUAGE_KEY);
+    return value === "py" || value === "ts" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberLanguage(value: Language): void {
+  try {
+    if (value === "py") localStorage.setItem(LANGUAGE_KEY, "py");
+    else localStorage.removeItem(LANGUAGE_KEY);
+  } catch {
+    /* storage unavailable: the choice lasts for this page */
+  }
+  window.dispatchEvent(new CustomEvent<Language>("example-language", { detail: value }));
+}
+
 export class ExampleTabs extends HTMLElement {
   #tabs: HTMLButtonElement[] = [];
   #panels: HTMLElement[] = [];
@@ -38,7 +65,7 @@ export class ExampleTabs extends HTMLElement {
       panel.setAttribute("role", "tabpanel");
       panel.setAttribute("aria-labelledby", tab.id);
       panel.tabIndex = 0;
-      tab.addEventListener("click", () => this.select(radio.value as TabValue));
+      tab.addEventListener("click", () => this.#choose(radio.value as TabValue));
       tablist.append(tab);
       this.#tabs.push(tab);
       this.#panels.push(panel);
@@ -46,7 +73,19 @@ export class ExampleTabs extends HTMLElement {
     tablist.addEventListener("keydown", (event) => this.#onKey(event));
     fieldset.replaceWith(tablist);
     this.setAttribute("data-enhanced", "");
-    this.select((checked ?? "ts") as TabValue, { focus: false, silent: true });
+    const language = storedLanguage();
+    this.select(language === "py" && checked === "ts" ? "py" : ((checked ?? "ts") as TabValue), { focus: false, silent: true });
+    // Another example's tabs changed the reader's language: follow, unless showing the output.
+    window.addEventListener("example-language", (event) => {
+      const value = (event as CustomEvent<Language>).detail;
+      if (this.selected !== "out" && this.selected !== value) this.select(value, { silent: true });
+    });
+  }
+
+  /** A tab the reader picked: a language choice is remembered and shared with the other examples. */
+  #choose(value: TabValue, options: { focus?: boolean } = {}): void {
+    this.select(value, options);
+    if (value === "ts" || value === "py") rememberLanguage(value);
   }
 
   /** The value of the selected tab. */
@@ -82,7 +121,7 @@ export class ExampleTabs extends HTMLElement {
     if (next < 0) return;
     event.preventDefault();
     // Automatic activation: the panels are static text, so showing them on focus is cheap.
-    this.select(this.#tabs[next].dataset.value as TabValue, { focus: true });
+    this.#choose(this.#tabs[next].dataset.value as TabValue, { focus: true });
   }
 }
 

@@ -5,6 +5,7 @@
  * nothing before the reader asks for it.
  */
 import { url } from "./paths.ts";
+import { excerptParts, genuineMatch, queryTerms } from "./search-match.ts";
 
 interface PagefindSubResult {
   title: string;
@@ -14,6 +15,8 @@ interface PagefindSubResult {
 
 interface PagefindResultData {
   url: string;
+  /** The page's indexed text. */
+  content: string;
   excerpt: string;
   meta: { title?: string };
   sub_results: PagefindSubResult[];
@@ -48,6 +51,8 @@ function loadPagefind(): Promise<PagefindApi> {
 }
 
 const maxResults = 8;
+/** Results whose text is checked (genuineMatch): more pages than the tutorial has. */
+const maxChecked = 40;
 
 class SiteSearch extends HTMLElement {
   #dialog!: HTMLDialogElement;
@@ -55,6 +60,8 @@ class SiteSearch extends HTMLElement {
   #status!: HTMLElement;
   #list!: HTMLOListElement;
   #query = 0;
+  /** The search in flight, so that Enter can wait for it. */
+  #pending: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
     const open = this.querySelector<HTMLButtonElement>("[data-search-open]");
@@ -71,11 +78,23 @@ class SiteSearch extends HTMLElement {
     dialog.addEventListener("click", (event) => {
       if (event.target === dialog) dialog.close();
     });
+    // Enter follows the first result, once the search for what was typed has answered.
     dialog.querySelector("form")?.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.#list.querySelector("a")?.focus();
+      void this.#pending.then(() => this.#links()[0]?.click());
     });
-    input.addEventListener("input", () => void this.#search(input.value));
+    input.addEventListener("input", () => {
+      this.#pending = this.#search(input.value);
+    });
+    // Arrow keys move between the input and the result links; Enter on a link follows it.
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "ArrowDown") return;
+      const first = this.#links()[0];
+      if (first === undefined) return;
+      event.preventDefault();
+      first.focus();
+    });
+    list.addEventListener("keydown", (event) => this.#onListKey(event));
     // In a type=search input Chromium spends Escape on clearing the text; readers expect
     // Escape to close a search dialog whatever it holds.
     dialog.addEventListener("keydown", (event) => {
@@ -123,15 +142,37 @@ class SiteSearch extends HTMLElement {
     const found = await api.debouncedSearch(query, {}, 200);
     // null: a newer keystroke superseded this search.
     if (found === null || ticket !== this.#query) return;
-    const data = await Promise.all(found.results.slice(0, maxResults).map((r) => r.data()));
+    const terms = queryTerms(query);
+    const all = await Promise.all(found.results.slice(0, maxChecked).map((r) => r.data()));
     if (ticket !== this.#query) return;
-    this.#list.replaceChildren(...data.map((d) => this.#renderResult(d)));
-    const n = found.results.length;
+    // Pagefind's backtracking finds "x" for "xyzzy": keep only pages that match the words typed.
+    const data = all.filter((d) => genuineMatch(d.content, terms));
+    this.#list.replaceChildren(...data.slice(0, maxResults).map((d) => this.#renderResult(d)));
+    const n = data.length;
     this.#setStatus(
       n === 0 ? `No results for “${query}”.`
       : n > maxResults ? `${n} pages match “${query}”; showing the first ${maxResults}.`
       : `${n} ${n === 1 ? "page matches" : "pages match"} “${query}”.`,
     );
+  }
+
+  #links(): HTMLAnchorElement[] {
+    return [...this.#list.querySelectorAll<HTMLAnchorElement>("a")];
+  }
+
+  #onListKey(event: KeyboardEvent): void {
+    const links = this.#links();
+    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (i < 0) return;
+    const target =
+      event.key === "ArrowDown" ? links[Math.min(i + 1, links.length - 1)]
+      : event.key === "ArrowUp" ? (i === 0 ? this.#input : links[i - 1])
+      : event.key === "Home" ? links[0]
+      : event.key === "End" ? links.at(-1)
+      : undefined;
+    if (target === undefined) return;
+    event.preventDefault();
+    target.focus();
   }
 
   #renderResult(result: PagefindResultData): HTMLLIElement {
@@ -159,8 +200,16 @@ class SiteSearch extends HTMLElement {
     t.textContent = title;
     const e = document.createElement("span");
     e.className = "search-result-excerpt";
-    // Pagefind's excerpt is our own page text, HTML-escaped, with <mark> around the matches.
-    e.innerHTML = excerpt;
+    // Pagefind's excerpt is escaped page text with <mark> around the matches: shown as text
+    // and <mark> nodes, never parsed as HTML.
+    for (const part of excerptParts(excerpt)) {
+      if (!part.mark) e.append(part.text);
+      else {
+        const m = document.createElement("mark");
+        m.textContent = part.text;
+        e.append(m);
+      }
+    }
     a.append(t, e);
     a.addEventListener("click", () => this.#dialog.close());
     return a;

@@ -8,16 +8,18 @@ export interface StepChapter {
   step?: string;
 }
 
-/** One link per step number, to the first chapter with that step, labelled by its name. */
+/** One link per step number (3 and 3d are one step), to its first chapter, labelled by its name. */
 export function lifecycleSteps(chapters: readonly StepChapter[]): { label: string; slug: string }[] {
   const seen = new Set<string>();
   const steps: { label: string; slug: string }[] = [];
   for (const c of chapters) {
     if (!c.step) continue;
-    const [number, name] = c.step.split("·").map((s) => s.trim());
+    const [label, name] = c.step.split("·").map((s) => s.trim());
+    // "Step 3d" is part of step 3: the link goes to the first chapter of each step.
+    const number = /\d+/.exec(label ?? "")?.[0];
     if (!number || seen.has(number)) continue;
     seen.add(number);
-    steps.push({ label: name || number, slug: c.slug });
+    steps.push({ label: name || label!, slug: c.slug });
   }
   return steps;
 }
