@@ -131,6 +131,29 @@ describe.each(exercises)("exercise $id", (ex) => {
   }, 180_000);
 });
 
+test("without JavaScript an exercise's statement, target output, starter, hints and solution are readable", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    const ex = exercises[0]!;
+    await page.goto(server.url + ex.path);
+    const r = page.getByRole("region", { name: /^Exercise/ }).filter({ has: page.locator(`[data-example-id="exercises/${ex.id}/starter"]`) });
+    expect(await r.count()).toBe(1);
+    expect(await r.locator(".exercise-statement").innerText()).not.toBe("");
+    const out = readFileSync(join(dir, ex.id, "solution.out"), "utf8").split("\n")[0]!;
+    expect(await r.locator(".exercise-expected").innerText()).toContain(out);
+    const starter = readFileSync(join(dir, ex.id, "starter.ts"), "utf8");
+    expect(await r.locator("[data-example-code]").innerText()).toContain(starter.split("\n").find((l) => l.includes("function*"))!.trim());
+    for (const summary of ["Hints", "Solution"]) {
+      await r.locator("summary", { hasText: summary }).click();
+    }
+    expect(await r.locator("[data-exercise-hints] li").first().isVisible()).toBe(true);
+    expect(await r.locator("[data-exercise-solution] pre").first().isVisible()).toBe(true);
+  } finally {
+    await context.close();
+  }
+});
+
 describe("progress", () => {
   async function sidebarProgress(page: Page, chapter: string): Promise<string> {
     const link = page.getByRole("navigation", { name: "Chapters" }).locator(`a[href$="${chapter}/"]`).first();
@@ -150,6 +173,15 @@ describe("progress", () => {
       await page.reload();
       await page.locator("exercise-block[data-enhanced=true]").first().waitFor();
       expect(await sidebarProgress(page, chapter)).toMatch(/passed/);
+      // Offline, from the service worker's cache, the progress is still shown.
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        if (reg.active?.state !== "activated") await new Promise((ok) => reg.active?.addEventListener("statechange", ok));
+      });
+      await context.setOffline(true);
+      await page.reload();
+      expect(await sidebarProgress(page, chapter)).toMatch(/passed/);
+      await context.setOffline(false);
       await page.goto(server.url);
       const home = page.locator(`.chapter-list a[href$="${chapter}/"] .chapter-progress`);
       expect(await home.textContent()).toMatch(/passed/);
