@@ -5,7 +5,7 @@
  * actions, and never reaches into another panel.
  */
 import type { ObjectId } from "../asyncio/instrument.ts";
-import type { TimelineLayout } from "./layout.ts";
+import type { AxisKind, TimelineLayout } from "./layout.ts";
 import type { LifecycleModel } from "./model.ts";
 import type { Stops } from "./stops.ts";
 
@@ -21,6 +21,12 @@ export interface ViewState {
   highlighted: number | null;
   /** keyboard cursor on the timeline: lane index and item index */
   active: { lane: number; item: number } | null;
+  /** show asyncio's own tasks and callbacks (asyncio.run()'s cleanup, gather's callbacks...) */
+  showInternals: boolean;
+  /** the timeline's axis: one column per handle, or the loop's time */
+  axis: AxisKind;
+  /** the program's source, for step mode's line highlights (null: not known) */
+  source: string | null;
 }
 
 export interface ViewContext {
@@ -40,4 +46,7 @@ export interface ViewContext {
   selectPrint(seq: number): void;
   /** the reader chose a task on the diagram: show its lane */
   selectTask(id: ObjectId): void;
+  /** the task is asyncio's own and asyncio's internals are hidden */
+  hidden(id: ObjectId): boolean;
+  setAxis(kind: AxisKind): void;
 }

@@ -3,7 +3,8 @@
  * node of its state (markers.ts), and the same in words under it. Choosing a marker leads to
  * the task's lane on the timeline.
  */
-import { el, toDom, toFragment } from "./dom.ts";
+import { el, h, toDom, toFragment, type VNode } from "./dom.ts";
+import { MARKER_LEGEND } from "./glossary.ts";
 import { NODES, diagramTree, nodeForState, type NodeId } from "./diagram.ts";
 import { countsText } from "./describe.ts";
 import { markerShapes } from "./markers.ts";
@@ -38,7 +39,7 @@ export class DiagramPanel {
     );
     this.root.appendChild(svg);
     this.counts = el(doc, "p", { class: "lc-counts" });
-    this.root.appendChild(this.counts);
+    this.root.append(this.counts, markerLegend(doc));
     svg.querySelectorAll<SVGGElement>("g.lc-markers").forEach((g) => this.layers.set(g.dataset.node as NodeId, g));
     svg.querySelectorAll<SVGElement>(".lc-node").forEach((g) => this.nodes.set(g.dataset.node as NodeId, g));
     // a marker on the diagram leads to its task's lane
@@ -54,11 +55,12 @@ export class DiagramPanel {
 
   render(snap: Snapshot): void {
     const { state } = this.ctx;
-    const key = `${snap.end}|${state.model.length}|${state.selectedTask}`;
+    const key = `${snap.end}|${state.model.length}|${state.selectedTask}|${state.showInternals}`;
     if (key === this.key) return;
     this.key = key;
+    const shown = snap.tasks.filter((t) => !this.ctx.hidden(t.id));
     const byNode = new Map<NodeId, TaskSnapshot[]>();
-    for (const t of snap.tasks) {
+    for (const t of shown) {
       const id = nodeForState(t.state);
       let list = byNode.get(id);
       if (!list) byNode.set(id, (list = []));
@@ -75,6 +77,25 @@ export class DiagramPanel {
       }
       layer.replaceChildren(toFragment(this.ctx.doc, markerShapes(n, tasks, state.selectedTask), true));
     }
-    this.counts.textContent = countsText(snap, NAME_TASKS_UP_TO);
+    this.counts.textContent = countsText(state.model, shown, NAME_TASKS_UP_TO, snap.tasks.length - shown.length);
   }
+}
+
+/** The diagram's marks in words: a dot per task (its colour follows it), a cross, a struck circle, the count. */
+function markerLegend(doc: Document): HTMLUListElement {
+  const ul = el(doc, "ul", { class: "lc-legend lc-marker-legend", "aria-label": "Diagram legend" });
+  const icons: Record<(typeof MARKER_LEGEND)[number][0], VNode[]> = {
+    dot: [h("circle", { class: "lc-marker", cx: 5, cy: 6, r: 4.5 }), h("circle", { class: "lc-marker lc-h4", cx: 16, cy: 6, r: 4.5 })],
+    cross: [h("path", { class: "lc-marker lc-exception", d: "M7 2l8 8M15 2l-8 8" })],
+    struck: [h("circle", { class: "lc-marker lc-cancelled", cx: 11, cy: 6, r: 4 }), h("path", { class: "lc-marker lc-cancelled", d: "M8 9l6 -6" })],
+    badge: [h("g", { class: "lc-badge" }, h("rect", { x: 3, y: -2, width: 16, height: 16, rx: 8 }), h("text", { x: 11, y: 10, "text-anchor": "middle" }, "3"))],
+  };
+  for (const [shape, text] of MARKER_LEGEND) {
+    const li = el(doc, "li");
+    // the two sample dots take two hues of the palette
+    const svg = toDom(doc, h("svg", { "aria-hidden": "true", viewBox: "0 0 22 12", class: shape === "dot" ? "lc-h0" : "lc-h8" }, ...icons[shape]));
+    li.append(svg, doc.createTextNode(text));
+    ul.appendChild(li);
+  }
+  return ul;
 }

@@ -3,8 +3,10 @@
  * static diagram (`LifecycleDiagram.astro`, at build time) and the live view (`view.ts`, in the
  * page), so that the markers of a running program sit on the very picture the reader learnt.
  *
- * Vocabulary and numbering are the seed's: 1 Created, 2 Scheduled, 2a Canceled, 3 Running,
- * 3a Suspended, 3b Result, 3c Exception, 3d Canceled (the Python status stays "cancelled", as in the seed), 4 Done. The seed insists that
+ * Numbering is the seed's: 1 Created, 2 Scheduled, 2a Cancelled, 3 Running, 3a Suspended,
+ * 3b Result, 3c Exception, 3d Cancelled, 4 Done. One spelling (issue 13): Python's, as in
+ * Task.cancel(), cancelled() and CancelledError, which the reader types; the seed's headings
+ * write "Canceled". The diagram's description says so once. The seed insists that
  * Suspended, Result, Exception and Cancelled "are not states per se" but points of transition,
  * so they are drawn differently (dashed ellipses, not solid boxes) and the legend says so in
  * words — the difference never rests on colour.
@@ -60,7 +62,7 @@ export const NODES: readonly DiagramNode[] = [
     description: "The coroutine is wrapped in a Task; create_task queues its first step." },
   { id: "scheduled", number: "2", label: "Scheduled", kind: "state", cx: 258, cy: 165, hw: 62, hh: 30,
     description: "A step of the task waits in the loop's ready queue; the task is not running." },
-  { id: "cancelled-scheduled", number: "2a", label: "Canceled", kind: "point", cx: 258, cy: 282, hw: 56, hh: 21,
+  { id: "cancelled-scheduled", number: "2a", label: "Cancelled", kind: "point", cx: 258, cy: 282, hw: 56, hh: 21,
     description: "Cancelled before its first step: the body never runs and the task is done at once." },
   { id: "running", number: "3", label: "Running", kind: "state", cx: 468, cy: 165, hw: 62, hh: 30,
     description: "The loop runs one step of the coroutine, up to its next await." },
@@ -70,7 +72,7 @@ export const NODES: readonly DiagramNode[] = [
     description: "The coroutine returned: the task is done with a result." },
   { id: "exception", number: "3c", label: "Exception", kind: "point", cx: 625, cy: 165, hw: 56, hh: 21,
     description: "The coroutine raised: the task is done with an exception." },
-  { id: "cancelled-running", number: "3d", label: "Canceled", kind: "point", cx: 625, cy: 258, hw: 56, hh: 21,
+  { id: "cancelled-running", number: "3d", label: "Cancelled", kind: "point", cx: 625, cy: 258, hw: 56, hh: 21,
     description: "CancelledError ended the coroutine: the task is done, cancelled." },
   { id: "done", number: "4", label: "Done", kind: "state", cx: 748, cy: 165, hw: 45, hh: 30,
     description: "The task is finished and cannot run again; its done callbacks are queued." },
@@ -184,8 +186,9 @@ export function diagramTree(o: RenderOptions): VNode {
     o.description ??
     "A task is Created, then Scheduled. The loop runs it: Running. While running it may be Suspended on a future " +
       "and, once woken, is Scheduled again; a bare yield schedules it again too. It ends with a Result or an Exception, " +
-      "or is Canceled, and is then Done. Canceled while still scheduled, it goes to Done without ever running. " +
-      "Solid boxes are states; dashed ellipses are points of transition.";
+      "or is Cancelled, and is then Done. Cancelled while still scheduled, it goes to Done without ever running. " +
+      "Solid boxes are states; dashed ellipses are points of transition. " +
+      "Cancelled is spelled as Python spells it (cancel(), cancelled(), CancelledError).";
   const p = o.idPrefix;
   const hasLinks = NODES.some((n) => o.links?.[n.id]);
   const edges: VNode[] = [];

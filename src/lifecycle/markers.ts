@@ -8,6 +8,7 @@ import type { ObjectId } from "../asyncio/instrument.ts";
 import { h, type VNode } from "./dom.ts";
 import { markerCapacity, markerPosition, type DiagramNode } from "./diagram.ts";
 import { describeState } from "./describe.ts";
+import { taskLabel } from "./internals.ts";
 import type { TaskSnapshot } from "./model.ts";
 import { HUES } from "./styles.ts";
 
@@ -36,7 +37,7 @@ export function markerShapes(n: DiagramNode, tasks: readonly TaskSnapshot[], sel
       shape = [h("circle", { class: "lc-marker", cx: x, cy: y, r: 4.5 })];
     }
     const sel = t.id === selected ? h("circle", { class: "lc-marker-sel", cx: x, cy: y, r: 7.5 }) : null;
-    parts.push(h("g", { class: hueClass(t.id), "data-task": t.id }, h("title", {}, `${t.name}: ${describeState(t)}`), ...shape, sel));
+    parts.push(h("g", { class: hueClass(t.id), "data-task": t.id }, h("title", {}, `${taskLabel(t)}: ${describeState(t)}`), ...shape, sel));
   }
   if (tasks.length > shown) {
     const [x, y] = markerPosition(n, shown, slots);

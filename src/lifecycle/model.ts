@@ -20,441 +20,18 @@
  * - `task-done` → Done with its outcome.
  */
 import type { LifecycleEvent, ObjectId } from "../asyncio/instrument.ts";
-import { parseEvent } from "./validate.ts";
+import { RunClock } from "./clock.ts";
+import { Replay, cloneReplay, type Sink } from "./replay.ts";
+import type { Frame, Mark, Segment, Snapshot, TaskSnapshot, Transition } from "./states.ts";
+import { lineOf, parseEvent } from "./validate.ts";
+
+export * from "./states.ts";
 
 /**
  * Most events one model keeps (the runner forwards at most 100,000 per run): whatever comes
  * after is counted in `dropped`, not stored, so a flood cannot grow the page's memory.
  */
 export const MAX_EVENTS = 150_000;
-
-export type StateName = "created" | "scheduled" | "running" | "suspended" | "done";
-export type DoneOutcome = "result" | "exception" | "cancelled";
-
-/** The label readers see, as on the diagram. */
-export const STATE_LABELS: Record<StateName, string> = {
-  created: "Created",
-  scheduled: "Scheduled",
-  running: "Running",
-  suspended: "Suspended",
-  done: "Done",
-};
-
-export const OUTCOME_LABELS: Record<DoneOutcome, string> = {
-  result: "result",
-  exception: "exception",
-  cancelled: "cancelled",
-};
-
-/** "Done (cancelled)", "Suspended", ... — one spelling for the table, the markers and tests. */
-export function stateLabel(state: StateName, outcome?: DoneOutcome | null): string {
-  if (state === "done" && outcome) return `Done (${OUTCOME_LABELS[outcome]})`;
-  return STATE_LABELS[state];
-}
-
-export interface TaskSnapshot {
-  id: ObjectId;
-  name: string;
-  coro: string;
-  state: StateName;
-  outcome: DoneOutcome | null;
-  /** repr of the result, the exception, or the CancelledError message, once done */
-  detail: string | null;
-  /** what a suspended task waits on */
-  waitingOn: { id: ObjectId; repr: string } | null;
-  /** the task's repr as last reported by the runtime (creation, suspension or completion) */
-  repr: string;
-  /** Task.cancelling(): requests not yet undone */
-  cancelling: number;
-  /** the step about to run will throw CancelledError in (a cancel request is pending) */
-  cancelPending: boolean;
-  /** iteration and event index at which the task entered its current state */
-  sinceIteration: number;
-  sinceSeq: number;
-}
-
-export interface Transition {
-  task: ObjectId;
-  taskName: string;
-  from: StateName;
-  to: StateName;
-  outcome: DoneOutcome | null;
-  iteration: number;
-  time: number;
-  seq: number;
-  /** index of the event in the stream that caused it */
-  index: number;
-  /** why, in a few words: "awaits <Future pending>", "woken by Task-3", "CancelledError thrown in" */
-  note: string;
-  /** the task's repr reported by the runtime at this transition (suspension, completion), if any */
-  repr: string | null;
-}
-
-/** An entry of the loop's ready queue; `queuedAt` is the index of the event that queued it. */
-export type ReadyEntry =
-  | { kind: "step"; task: ObjectId; label: string; reason: "created" | "yield" | "wakeup"; queuedIteration: number; queuedAt: number; cancelled?: boolean }
-  | { kind: "callback"; handle: ObjectId; label: string; future: ObjectId | null; queuedIteration: number; queuedAt: number; cancelled?: boolean }
-  | { kind: "timer"; handle: ObjectId; label: string; queuedIteration: number; queuedAt: number; cancelled?: boolean };
-
-export interface TimerEntry {
-  handle: ObjectId;
-  when: number;
-  callback: string;
-}
-
-/** What ran in one handle: a task's step, a callback, a timer's callback. */
-export interface HandleInfo {
-  kind: "step" | "callback" | "timer";
-  task: ObjectId | null;
-  handle: ObjectId | null;
-  label: string;
-}
-
-/**
- * A point where step mode can stop: the state of the run after `end` events were applied.
- * Iteration frames end where the next iteration begins; handle frames where the next handle
- * (or iteration) begins. Frame 0 is "before the first event".
- */
-export interface Frame {
-  kind: "start" | "iteration" | "handle" | "end";
-  end: number;
-  iteration: number;
-  time: number;
-  /** the handle that ran last in this frame, for handle frames */
-  handle: HandleInfo | null;
-  /** position of this handle inside its iteration (1-based), and how many ran in it so far */
-  handleIndex: number;
-}
-
-export type MarkKind = "cancel" | "callback" | "print";
-
-/** Something that happened at one instant on a task's lane (or the loop's lane when task is null). */
-export interface Mark {
-  kind: MarkKind;
-  task: ObjectId | null;
-  seq: number;
-  index: number;
-  iteration: number;
-  time: number;
-  text: string;
-}
-
-/** One stretch of a task's lane in a single state. `endIndex` is null while it lasts. */
-export interface Segment {
-  task: ObjectId;
-  state: StateName;
-  outcome: DoneOutcome | null;
-  startIndex: number;
-  endIndex: number | null;
-  startIteration: number;
-  startTime: number;
-  waitingOn: string | null;
-  /** the task's repr at the start of this stretch, when the runtime reported one then */
-  repr: string | null;
-}
-
-/** The reducer's mutable state. Snapshots copy out of it. */
-class Replay {
-  tasks = new Map<ObjectId, TaskSnapshot>();
-  order: ObjectId[] = [];
-  ready: ReadyEntry[] = [];
-  /** index of the first live entry in `ready` (entries before it have run): O(1) dequeues */
-  readyHead = 0;
-  timers = new Map<ObjectId, TimerEntry>();
-  iteration = 0;
-  time = 0;
-  /** the ready count the runtime reported at the start of the current iteration */
-  iterationReady = 0;
-  handlesInIteration = 0;
-  current: HandleInfo | null = null;
-  /** callback handle → the future it belongs to, for done-callback marks */
-  callbackFuture = new Map<ObjectId, ObjectId | null>();
-  /** handles cancelled while queued: skipped when the loop reaches them */
-  cancelledHandles = new Set<ObjectId>();
-  lastIterationIndex = 0;
-  /** the previous event started a plain callback handle (a step may run inside it) */
-  callbackRunning = false;
-
-  readyList(): ReadyEntry[] {
-    return this.ready.slice(this.readyHead);
-  }
-
-  private dequeue(match: (e: ReadyEntry) => boolean): ReadyEntry | null {
-    for (let i = this.readyHead; i < this.ready.length; i++) {
-      const entry = this.ready[i]!;
-      if (!match(entry)) continue;
-      if (i === this.readyHead) {
-        this.readyHead++;
-      } else {
-        this.ready.splice(i, 1);
-      }
-      // keep the array from growing without bound on long runs
-      if (this.readyHead > 1024 && this.readyHead * 2 > this.ready.length) {
-        this.ready = this.ready.slice(this.readyHead);
-        this.readyHead = 0;
-      }
-      return entry;
-    }
-    return null;
-  }
-
-  /**
-   * Apply one event. `sink` receives the transitions, marks and handle starts it causes; the
-   * snapshot replay passes a no-op sink.
-   */
-  apply(e: LifecycleEvent, index: number, sink: Sink | null): void {
-    this.iteration = e.iteration;
-    this.time = e.time;
-    /** `repr`: the task's repr as the runtime reported it with this very event, if it did */
-    const move = (t: TaskSnapshot, to: StateName, note: string, outcome: DoneOutcome | null = null, repr: string | null = null): void => {
-      if (t.state === to && to !== "done") return;
-      const from = t.state;
-      t.state = to;
-      t.outcome = outcome;
-      t.sinceIteration = e.iteration;
-      t.sinceSeq = index;
-      if (to !== "suspended") t.waitingOn = null;
-      sink?.transition({
-        task: t.id,
-        taskName: t.name,
-        from,
-        to,
-        outcome,
-        iteration: e.iteration,
-        time: e.time,
-        seq: e.seq,
-        index,
-        note,
-        repr,
-      }, t);
-    };
-    switch (e.type) {
-      case "iteration-begin": {
-        // cancelled handles of the previous iteration's batch were skipped without an event
-        if (this.cancelledHandles.size > 0) {
-          const before = this.lastIterationIndex;
-          this.ready = this.readyList().filter(
-            (r) => !(r.kind !== "step" && r.queuedAt < before && this.cancelledHandles.has(r.handle)),
-          );
-          this.readyHead = 0;
-        }
-        this.lastIterationIndex = index;
-        this.iterationReady = e.ready;
-        this.handlesInIteration = 0;
-        this.current = null;
-        sink?.iteration(e, index);
-        break;
-      }
-      case "task-created": {
-        const t: TaskSnapshot = {
-          id: e.task,
-          name: e.name,
-          coro: e.coro,
-          state: "created",
-          outcome: null,
-          detail: null,
-          waitingOn: null,
-          repr: e.repr,
-          cancelling: 0,
-          cancelPending: false,
-          sinceIteration: e.iteration,
-          sinceSeq: index,
-        };
-        this.tasks.set(e.task, t);
-        this.order.push(e.task);
-        sink?.created(t, index);
-        break;
-      }
-      case "step-scheduled": {
-        const t = this.tasks.get(e.task);
-        this.ready.push({
-          kind: "step",
-          task: e.task,
-          label: `${t?.name ?? `task ${e.task}`}: ${e.reason === "wakeup" ? "wake-up" : "step"}`,
-          reason: e.reason,
-          queuedIteration: e.iteration,
-          queuedAt: index,
-        });
-        if (t && t.state !== "scheduled" && t.state !== "done") {
-          const note =
-            e.reason === "created"
-              ? "first step queued (call_soon)"
-              : e.reason === "yield"
-                ? "yielded (sleep(0)): next step queued"
-                : "wake-up queued";
-          move(t, "scheduled", note);
-        }
-        break;
-      }
-      case "step-begin": {
-        const t = this.tasks.get(e.task);
-        if (this.callbackRunning) {
-          // a step run from inside a plain handle (CPython queues task_wakeup / __step as a
-          // Handle when the task is already queued): same handle, now a task's step
-          if (this.current) this.current = { ...this.current, kind: "step", task: e.task };
-        } else {
-          this.dequeue((r) => r.kind === "step" && r.task === e.task);
-          this.beginHandle({ kind: "step", task: e.task, handle: null, label: `${t?.name ?? e.task} step` }, index, e, sink);
-        }
-        if (!t) break;
-        t.cancelPending = false;
-        // CPython throws CancelledError into a coroutine that never started: it ends at once,
-        // without running any of its body, so the task never was Running (seed: 2a Canceled).
-        if (e.firstStep && e.throwing !== null) break;
-        move(t, "running", e.throwing ? `${e.throwing} thrown in` : e.firstStep ? "body starts" : "resumes");
-        break;
-      }
-      case "step-end": {
-        this.current = null;
-        break;
-      }
-      case "task-suspended": {
-        const t = this.tasks.get(e.task);
-        if (!t) break;
-        // what it waits on and its repr first, so that the transition's segment carries them
-        const repr = e.repr ?? null;
-        if (repr) t.repr = repr;
-        move(t, "suspended", `awaits ${e.onRepr}`, null, repr);
-        t.waitingOn = { id: e.on, repr: e.onRepr };
-        break;
-      }
-      case "task-woken": {
-        const t = this.tasks.get(e.task);
-        if (!t) break;
-        if (t.state === "suspended") {
-          const by = this.tasks.get(e.by);
-          move(t, "scheduled", `woken by ${by ? by.name : "its future"}`);
-        }
-        break;
-      }
-      case "cancel-requested": {
-        const t = this.tasks.get(e.task);
-        if (t) {
-          t.cancelling = e.cancelling;
-          if (t.state !== "done") t.cancelPending = true;
-        }
-        sink?.mark({
-          kind: "cancel",
-          task: e.task,
-          seq: e.seq,
-          index,
-          iteration: e.iteration,
-          time: e.time,
-          text: e.msg === null ? "cancel()" : `cancel(${JSON.stringify(e.msg)})`,
-        });
-        break;
-      }
-      case "task-done": {
-        const t = this.tasks.get(e.task);
-        if (!t) break;
-        t.detail = e.detail;
-        t.repr = e.repr;
-        t.cancelPending = false;
-        const note =
-          e.outcome === "result" ? `returned ${e.detail}` : e.outcome === "exception" ? `raised ${e.detail}` : "cancelled";
-        move(t, "done", note, e.outcome, e.repr);
-        break;
-      }
-      case "callback-queued": {
-        this.callbackFuture.set(e.handle, e.future);
-        this.ready.push({
-          kind: "callback",
-          handle: e.handle,
-          label: e.callback,
-          future: e.future,
-          queuedIteration: e.iteration,
-          queuedAt: index,
-        });
-        break;
-      }
-      case "callback-run": {
-        this.dequeue((r) => (r.kind === "callback" || r.kind === "timer") && r.handle === e.handle);
-        const future = this.callbackFuture.get(e.handle) ?? null;
-        this.callbackFuture.delete(e.handle);
-        this.beginHandle({ kind: "callback", task: null, handle: e.handle, label: e.callback }, index, e, sink);
-        // only the task's own step or wake-up, queued as a plain handle, runs a step inside it
-        this.callbackRunning = /^Task\.task_(wakeup|step)\(\)$/.test(e.callback);
-        if (future !== null) {
-          sink?.mark({
-            kind: "callback",
-            task: this.tasks.has(future) ? future : null,
-            seq: e.seq,
-            index,
-            iteration: e.iteration,
-            time: e.time,
-            text: `done callback ${e.callback}`,
-          });
-        }
-        return;
-      }
-      case "timer-added": {
-        this.timers.set(e.handle, { handle: e.handle, when: e.when, callback: e.callback });
-        break;
-      }
-      case "timer-fired": {
-        // a due timer moves to the end of the ready queue (CPython's _run_once); it runs later
-        // in this iteration as a callback-run of the same handle
-        const timer = this.timers.get(e.handle);
-        this.timers.delete(e.handle);
-        this.ready.push({ kind: "timer", handle: e.handle, label: timer ? timer.callback : "timer", queuedIteration: e.iteration, queuedAt: index });
-        break;
-      }
-      case "handle-cancelled": {
-        // a cancelled timer leaves the heap; a cancelled handle stays queued but will not run
-        // (CPython skips it when its turn comes), so it leaves the queue shown to readers
-        this.timers.delete(e.handle);
-        this.cancelledHandles.add(e.handle);
-        for (let i = this.readyHead; i < this.ready.length; i++) {
-          const r = this.ready[i]!;
-          if (r.kind !== "step" && r.handle === e.handle) this.ready[i] = { ...r, cancelled: true, label: `${r.label} (cancelled)` };
-        }
-        break;
-      }
-      case "print": {
-        sink?.mark({
-          kind: "print",
-          task: e.task,
-          seq: e.seq,
-          index,
-          iteration: e.iteration,
-          time: e.time,
-          text: e.text,
-        });
-        break;
-      }
-    }
-    if (e.type !== "task-woken") this.callbackRunning = false;
-  }
-
-  private beginHandle(h: HandleInfo, index: number, e: LifecycleEvent, sink: Sink | null): void {
-    this.current = h;
-    this.handlesInIteration++;
-    sink?.handle(h, index, e, this.handlesInIteration);
-  }
-}
-
-interface Sink {
-  transition(t: Transition, task: TaskSnapshot): void;
-  created(t: TaskSnapshot, index: number): void;
-  mark(m: Mark): void;
-  handle(h: HandleInfo, index: number, e: LifecycleEvent, positionInIteration: number): void;
-  iteration(e: LifecycleEvent, index: number): void;
-}
-
-/** Everything the view needs to draw the run at one frame. */
-export interface Snapshot {
-  /** number of events applied */
-  end: number;
-  iteration: number;
-  time: number;
-  tasks: TaskSnapshot[];
-  ready: ReadyEntry[];
-  /** how many of the ready entries the current iteration will still run (the rest wait) */
-  readyThisIteration: number;
-  timers: TimerEntry[];
-  /** the handle running or last run at this point */
-  current: HandleInfo | null;
-}
 
 /**
  * Incremental model of one run. `push` events as they arrive; everything derived (transitions,
@@ -549,6 +126,12 @@ export class LifecycleModel {
     };
   }
 
+  /** where events sit in time, as shown (clock.ts): jitter, empty iterations, several loops */
+  readonly clock = new RunClock();
+  /** some event carried the reader's source line (step mode can then highlight the code) */
+  hasLines = false;
+  /** loop iterations so far, over every asyncio.run() of the program */
+  iterations = 0;
   /** events refused because they did not have the shape of a life-cycle event (validate.ts) */
   rejected = 0;
   /** well-formed events not kept because the model already holds MAX_EVENTS */
@@ -570,8 +153,8 @@ export class LifecycleModel {
       return;
     }
     for (const raw of events as readonly unknown[]) {
-      const e = parseEvent(raw);
-      if (e === null) {
+      const parsed = parseEvent(raw);
+      if (parsed === null) {
         this.rejected++;
         continue;
       }
@@ -580,9 +163,13 @@ export class LifecycleModel {
         continue;
       }
       const index = this.events.length;
+      const e = this.clock.place(parsed, index);
+      if (e === null) continue;
       // the loop's clock starts at an arbitrary value; a print before asyncio.run() has no loop
       // (time 0), so the origin is the first event that comes from a loop
-      if (this.startTime === null && e.type !== "print") this.startTime = e.time;
+      if (this.startTime === null && !this.clock.outside.has(index)) this.startTime = e.time;
+      if (e.type === "iteration-begin") this.iterations++;
+      if (!this.hasLines && lineOf(e) !== null) this.hasLines = true;
       this.events.push(e);
       this.eventKinds.push(0);
       this.live.apply(e, index, this.sink);
@@ -673,6 +260,16 @@ export class LifecycleModel {
     return this.printIndex.get(seq) ?? -1;
   }
 
+  /** How many event loops the program ran (one per asyncio.run()). */
+  get loops(): number {
+    return this.clock.loopStarts.length;
+  }
+
+  /** Whether the event at `index` is a print made outside any loop (before or after asyncio.run()). */
+  outsideLoop(index: number): boolean {
+    return this.clock.outside.has(index);
+  }
+
   /** Loop time relative to the start of the run, in seconds. */
   relativeTime(time: number): number {
     return this.startTime === null ? 0 : Math.max(0, time - this.startTime);
@@ -683,34 +280,9 @@ function rank(f: Frame): number {
   return f.kind === "start" ? 0 : f.kind === "handle" ? 1 : f.kind === "iteration" ? 2 : 3;
 }
 
-function cloneReplay(r: Replay): Replay {
-  const c = new Replay();
-  for (const [id, t] of r.tasks) c.tasks.set(id, { ...t });
-  c.order = r.order.slice();
-  c.ready = r.readyList().map((e) => ({ ...e }));
-  c.readyHead = 0;
-  for (const [id, t] of r.timers) c.timers.set(id, { ...t });
-  c.iteration = r.iteration;
-  c.time = r.time;
-  c.iterationReady = r.iterationReady;
-  c.handlesInIteration = r.handlesInIteration;
-  c.current = r.current ? { ...r.current } : null;
-  c.callbackFuture = new Map(r.callbackFuture);
-  c.callbackRunning = r.callbackRunning;
-  c.cancelledHandles = new Set(r.cancelledHandles);
-  c.lastIterationIndex = r.lastIterationIndex;
-  return c;
-}
-
 /** Build a model from a whole recorded stream. */
 export function buildModel(events: readonly LifecycleEvent[]): LifecycleModel {
   const m = new LifecycleModel();
   m.push(events);
   return m;
-}
-
-/** "0.000" — a loop time relative to the run's start, as the table and tooltips print it. */
-export function formatTime(seconds: number): string {
-  const v = Math.abs(seconds) < 5e-7 ? 0 : seconds;
-  return v.toFixed(3);
 }

@@ -4,8 +4,10 @@
  * ready queue and timers at that moment.
  */
 import { el } from "./dom.ts";
-import { describeFrame } from "./describe.ts";
-import { formatTime, type Snapshot } from "./model.ts";
+import { describeFrame, describePosition, taskName } from "./describe.ts";
+import { GLOSSARY } from "./glossary.ts";
+import { callbackInfo } from "./internals.ts";
+import { formatTime, type ReadyEntry, type Snapshot } from "./model.ts";
 import type { ViewContext } from "./context.ts";
 
 /** entries of the ready queue and of the timers listed before "… and N more" */
@@ -45,6 +47,9 @@ export class StepPanel {
     this.bHandleBack = mk("◀ handle", "Back one handle", () => ctx.stepBy("handle", -1));
     this.bHandleFwd = mk("handle ▶", "Forward one handle", () => ctx.stepBy("handle", 1));
     this.bIterFwd = mk("iteration ▶▶", "Forward one loop iteration", () => ctx.stepBy("iteration", 1));
+    // the words on the buttons, explained where the pointer rests (the names stay short for screen readers)
+    this.bHandleBack.title = this.bHandleFwd.title = `${this.bHandleFwd.getAttribute("aria-label")}. A handle: ${GLOSSARY.handle}`;
+    this.bIterBack.title = this.bIterFwd.title = `One loop iteration. ${GLOSSARY.iteration}`;
     this.bLive = mk("Follow run", "Follow run to its end (leave step mode)", () => ctx.follow());
     this.root.appendChild(buttons);
     this.scrub = el(doc, "input", { type: "range", class: "lc-scrub", min: "0", max: "0", value: "0", step: "1", "aria-label": "Position in the run" });
@@ -58,11 +63,11 @@ export class StepPanel {
     this.root.appendChild(this.frameText);
     const queues = el(doc, "div", { class: "lc-queues" });
     const readyBox = el(doc, "div");
-    readyBox.appendChild(el(doc, "h4", { id: `${uid}-ready` }, "Ready queue"));
+    readyBox.appendChild(el(doc, "h4", { id: `${uid}-ready`, title: GLOSSARY["ready queue"] }, "Ready queue"));
     this.readyList = el(doc, "ol", { "aria-labelledby": `${uid}-ready`, tabindex: "0" });
     readyBox.appendChild(this.readyList);
     const timersBox = el(doc, "div");
-    timersBox.appendChild(el(doc, "h4", { id: `${uid}-timers` }, "Timers"));
+    timersBox.appendChild(el(doc, "h4", { id: `${uid}-timers`, title: GLOSSARY.timer }, "Timers"));
     this.timerList = el(doc, "ul", { "aria-labelledby": `${uid}-timers`, tabindex: "0" });
     timersBox.appendChild(this.timerList);
     queues.append(readyBox, timersBox);
@@ -77,7 +82,7 @@ export class StepPanel {
   describe(pos: number): string {
     const { state } = this.ctx;
     const key = `${pos}|${state.model.length}|${state.finished}`;
-    if (this.cache.key !== key) this.cache = { key, text: describeFrame(state.model, this.ctx.stops(), pos, state.finished) };
+    if (this.cache.key !== key) this.cache = { key, text: `${describePosition(state.model, pos)}. ${describeFrame(state.model, pos, state.finished)}` };
     return this.cache.text;
   }
 
@@ -97,19 +102,38 @@ export class StepPanel {
     let i = f.stops.findIndex((s) => s >= pos);
     if (i < 0) i = f.stops.length - 1;
     this.scrub.value = String(i);
-    this.frameText.textContent =
-      position === null ? (finished ? "End of the run. Step back to replay it." : "Following the run. Step to pause on a moment.") : this.describe(pos);
+    if (position === null) {
+      this.frameText.textContent = finished ? "End of the run. Step back to replay it, one handle or one iteration at a time." : "Following the run. Step to pause on a moment.";
+    } else {
+      const here = el(doc, "strong", {}, `${describePosition(model, pos)}.`);
+      this.frameText.replaceChildren(here, doc.createTextNode(` ${describeFrame(model, pos, finished)}`));
+    }
     this.scrub.setAttribute("aria-valuetext", position === null ? "following the run" : this.describe(pos));
 
     const ready: HTMLLIElement[] = [];
     snap.ready.slice(0, READY_SHOWN).forEach((r, k) => {
       const later = k >= snap.readyThisIteration && snap.readyThisIteration < snap.ready.length && position !== null;
-      ready.push(el(doc, "li", later ? { class: "lc-later" } : {}, r.label));
+      const [text, title] = this.readyLabel(r);
+      ready.push(el(doc, "li", later ? { class: "lc-later", title } : { title }, text));
     });
     if (snap.ready.length > READY_SHOWN) ready.push(el(doc, "li", { class: "lc-empty" }, `… and ${snap.ready.length - READY_SHOWN} more`));
     this.readyList.replaceChildren(...(ready.length ? ready : [el(doc, "li", { class: "lc-empty" }, "empty")]));
-    const timers = snap.timers.slice(0, TIMERS_SHOWN).map((t) => el(doc, "li", {}, `at +${formatTime(model.relativeTime(t.when))} s: ${t.callback}`));
+    const timers = snap.timers
+      .slice(0, TIMERS_SHOWN)
+      .map((t) => el(doc, "li", { title: callbackInfo(t.callback).gloss }, `at +${formatTime(model.relativeTime(t.when))} s: ${callbackInfo(t.callback).name}`));
     if (snap.timers.length > TIMERS_SHOWN) timers.push(el(doc, "li", { class: "lc-empty" }, `… and ${snap.timers.length - TIMERS_SHOWN} more`));
     this.timerList.replaceChildren(...(timers.length ? timers : [el(doc, "li", { class: "lc-empty" }, "none")]));
+  }
+
+  /** An entry of the ready queue in words, and its tooltip. */
+  private readyLabel(r: ReadyEntry): [string, string] {
+    const { model } = this.ctx.state;
+    if (r.kind === "step") {
+      const what = r.reason === "wakeup" ? "wake-up step" : r.reason === "yield" ? "next step (after a bare yield)" : "first step";
+      return [`${taskName(model, r.task)}: ${what}${r.cancelled ? " (cancelled)" : ""}`, `The loop will run this task's ${what}.`];
+    }
+    const cb = callbackInfo(r.label.replace(/ \(cancelled\)$/, ""));
+    const kind = r.kind === "timer" ? "timer due: " : "";
+    return [`${kind}${cb.name}${r.cancelled ? " (cancelled)" : ""}`, r.kind === "timer" ? "A timer that is due: a sleep is over." : cb.gloss];
   }
 }

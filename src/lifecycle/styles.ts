@@ -28,9 +28,53 @@ const DARK = `
 /** lane geometry, in px: the view's layout code uses the same numbers */
 export const ROW_H = 22;
 export const RULER_H = 30;
-export const NAME_W = 96;
+export const NAME_W = 132;
 /** markers take one of twelve hues, so that neighbouring tasks differ */
 export const HUES = 12;
+
+const extra = `
+/* options, legend, glossary */
+.lc-view .lc-options { display: flex; flex-wrap: wrap; gap: .35rem 1.2rem; align-items: baseline; margin: 0 0 .6rem; font-size: 13px; }
+.lc-view .lc-options label { cursor: pointer; }
+.lc-view .lc-glossary summary { cursor: pointer; color: var(--lc-muted); }
+.lc-view .lc-glossary dl { margin: .4rem 0 0; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; font-size: 12.5px; }
+.lc-view .lc-glossary dt { font-weight: 700; }
+.lc-view .lc-glossary dd { margin: 0; }
+.lc-view .lc-marker-legend { margin: .4rem 0 0; }
+.lc-view .lc-tl-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .3rem 1rem; }
+.lc-view .lc-axis { display: flex; gap: .8rem; border: 0; padding: 0; margin: 0 0 .4rem; font-size: 12.5px; }
+.lc-view .lc-axis legend { float: left; padding: 0; margin-right: .4rem; color: var(--lc-muted); }
+.lc-view .lc-seg-running.lc-timer { fill: var(--lc-suspended); }
+/* step mode tied to the code */
+.lc-view .lc-trace { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: .75rem; margin-top: .75rem; }
+@container (max-width: 40rem) { .lc-view .lc-trace { grid-template-columns: 1fr; } }
+.lc-view .lc-trace h4 { margin: 0 0 .2rem; font-size: 12.5px; }
+.lc-view .lc-trace .lc-code-box[hidden] { display: none; }
+.lc-view .lc-trace .lc-code-box[hidden] + .lc-out-box { grid-column: 1 / -1; }
+.lc-view .lc-hint { font-size: 12px; color: var(--lc-muted); margin: .1rem 0 .3rem; }
+.lc-view .lc-code { margin: 0; padding: .3rem 0 .3rem 2.6rem; max-height: 18rem; overflow: auto; border: 1px solid var(--lc-line); border-radius: 6px;
+  background: var(--lc-bg); font-size: 12.5px; line-height: 1.5; position: relative; }
+.lc-view .lc-code li { padding: 0 .4rem; white-space: pre; color: var(--lc-fg); }
+.lc-view .lc-code li::marker { color: var(--lc-muted); font-size: 11px; }
+.lc-view .lc-code code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre; }
+.lc-view .lc-code li.lc-line-running { background: color-mix(in srgb, var(--lc-running) 22%, transparent); box-shadow: inset 3px 0 var(--lc-running); }
+.lc-view .lc-code li.lc-line-waiting { background: color-mix(in srgb, var(--lc-suspended) 16%, transparent); box-shadow: inset 3px 0 var(--lc-suspended); }
+.lc-view .lc-chips { margin-left: .8rem; }
+.lc-view .lc-chip { display: inline-block; font: 11px/1.4 system-ui, sans-serif; padding: 0 .35rem; margin-right: .25rem; border-radius: 8px; white-space: nowrap;
+  color: var(--lc-bg); background: hsl(var(--h) 70% var(--lc-marker-l)); }
+.lc-view .lc-out { margin: 0; padding: .3rem .5rem; max-height: 18rem; min-height: 3em; overflow: auto; border: 1px solid var(--lc-line); border-radius: 6px;
+  background: var(--lc-bg); font-size: 12.5px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.lc-view .lc-out .lc-out-last { background: var(--lc-highlight); }
+@media (forced-colors: active) {
+  .lc-view .lc-code li.lc-line-running, .lc-view .lc-code li.lc-line-waiting { outline: 2px solid CanvasText; }
+  .lc-view .lc-chip { color: CanvasText; background: Canvas; border: 1px solid CanvasText; }
+}
+/* phones: the diagram keeps readable labels (it scrolls sideways rather than shrink below them) */
+@container (max-width: 40rem) {
+  .lc-view .lc-diagram-wrap { overflow-x: auto; }
+  .lc-view .lc-diagram-wrap .lc-diagram { min-width: 640px; }
+}
+`;
 
 const hueRules = Array.from({ length: HUES }, (_, i) => `.lc-view .lc-h${i} { --h: ${Math.round((i * 360) / HUES)}; }`).join("\n");
 
@@ -73,7 +117,7 @@ export const VIEW_CSS = `
 .lc-view button[aria-pressed="true"] { background: var(--lc-fg); color: var(--lc-bg); }
 .lc-view :focus-visible { outline: 2px solid var(--lc-cursor); outline-offset: 2px; }
 .lc-view .lc-scrub { width: 100%; margin: .4rem 0 .2rem; }
-.lc-view .lc-frame { font-size: 13px; margin: .2rem 0 .4rem; min-height: 2.6em; }
+.lc-view .lc-frame { font-size: 13px; margin: .2rem 0 .4rem; min-height: 4.2em; }
 .lc-view .lc-queues { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; font-size: 12.5px; }
 .lc-view .lc-queues h4 { margin: 0 0 .2rem; font-size: 12.5px; }
 .lc-view .lc-queues ol, .lc-view .lc-queues ul { margin: 0; padding-left: 1.3rem; max-height: 9.5rem; overflow: auto; }
@@ -117,7 +161,8 @@ export const VIEW_CSS = `
   background: color-mix(in srgb, var(--lc-bg) 70%, transparent); }
 .lc-view .lc-tl-future[hidden] { display: none; }
 .lc-view .lc-hatch-line { stroke: var(--lc-scheduled); stroke-width: 1.2; }
-.lc-view .lc-details { font-size: 12.5px; min-height: 2.8em; margin: .35rem 0 0; overflow-wrap: anywhere; }
+/* a fixed height: pointing at a lane changes the text, never the layout below it */
+.lc-view .lc-details { font-size: 12.5px; height: 4.3em; overflow: auto; margin: .35rem 0 0; overflow-wrap: anywhere; }
 .lc-view .lc-details code { font-size: 11.5px; }
 .lc-view .lc-aggregate { font-size: 12px; color: var(--lc-muted); margin: .2rem 0; }
 /* table */
@@ -126,6 +171,11 @@ export const VIEW_CSS = `
 .lc-view th:nth-child(1) { width: 24%; } .lc-view th:nth-child(2) { width: 22%; } .lc-view th:nth-child(3) { width: 26%; }
 .lc-view caption { text-align: left; font-weight: 700; padding: .35rem .5rem; }
 .lc-view th, .lc-view td { text-align: left; padding: .2rem .5rem; border-top: 1px solid var(--lc-soft); }
+/* headers never break inside a word ("Schedule/d"): on a narrow screen the table scrolls */
+.lc-view th { white-space: nowrap; }
+.lc-view td { overflow-wrap: anywhere; }
+.lc-view table { min-width: 34rem; }
+.lc-view .lc-table-note { font-size: 12px; color: var(--lc-muted); margin: .3rem .5rem; }
 .lc-view thead th { position: sticky; top: 0; background: var(--lc-soft); }
 .lc-view td.lc-num, .lc-view th:nth-child(n+4) { text-align: right; font-variant-numeric: tabular-nums; }
 .lc-view tr.lc-future { opacity: .45; }
@@ -137,6 +187,7 @@ export const VIEW_CSS = `
   .lc-view .lc-seg-suspended, .lc-view .lc-seg-scheduled, .lc-view .lc-end, .lc-view .lc-mark-print { stroke: CanvasText; }
 }
 .lc-view .lc-defs { position: absolute; width: 0; height: 0; }
+${extra}
 ${hueRules}
 ${DIAGRAM_CSS}
 `;

@@ -5,6 +5,7 @@
  * and the latest one is outlined.
  */
 import { el } from "./dom.ts";
+import { taskName } from "./describe.ts";
 import { formatTime, stateLabel } from "./model.ts";
 import type { ViewContext } from "./context.ts";
 
@@ -15,14 +16,21 @@ const TABLE_CHUNK = 250;
 
 export class TransitionsTable {
   readonly root: HTMLDivElement;
+  private ctx: ViewContext;
   private tbody: HTMLTableSectionElement;
   private more: HTMLButtonElement;
+  private note: HTMLParagraphElement;
   private showAll = false;
-  private rendered = 0;
+  /** transition index of each row rendered, in order */
+  private rowTs: number[] = [];
+  /** transitions looked at so far (rows were made of the visible ones) */
+  private scanned = 0;
+  /** visible transitions counted so far, and up to which transition */
+  private visible = 0;
+  private counted = 0;
+  private internals: boolean | null = null;
   private boundary = 0;
   private current: HTMLTableRowElement | null = null;
-
-  private ctx: ViewContext;
 
   constructor(ctx: ViewContext) {
     this.ctx = ctx;
@@ -43,12 +51,20 @@ export class TransitionsTable {
       this.more.hidden = true;
       ctx.schedule();
     });
-    this.root.append(table, this.more);
+    this.note = el(doc, "p", { class: "lc-table-note", hidden: "" });
+    this.root.append(table, this.more, this.note);
   }
 
   reset(): void {
     this.showAll = false;
-    this.rendered = 0;
+    this.clearRows();
+  }
+
+  private clearRows(): void {
+    this.rowTs = [];
+    this.scanned = 0;
+    this.visible = 0;
+    this.counted = 0;
     this.boundary = 0;
     this.current = null;
     this.tbody.replaceChildren();
@@ -57,31 +73,29 @@ export class TransitionsTable {
   render(): void {
     const { doc, state } = this.ctx;
     const { model, position } = state;
-    const total = model.transitions.length;
-    const limit = this.showAll ? total : Math.min(total, TABLE_CAP);
-    // in step mode, rows after the cursor are dimmed and the latest one is outlined
-    let boundary = total;
-    if (position !== null) {
-      let lo = 0;
-      let hi = total;
-      while (lo < hi) {
-        const m = (lo + hi) >> 1;
-        if (model.transitions[m]!.index < position) lo = m + 1;
-        else hi = m;
-      }
-      boundary = lo;
+    if (this.internals !== state.showInternals) {
+      this.internals = state.showInternals;
+      this.clearRows();
     }
-    const prevRendered = this.rendered;
-    const until = Math.min(limit, this.rendered + (this.showAll ? TABLE_CHUNK : TABLE_CAP));
-    if (until > this.rendered) {
+    const ts = model.transitions;
+    for (; this.counted < ts.length; this.counted++) if (!this.ctx.hidden(ts[this.counted]!.task)) this.visible++;
+    const hiddenRows = ts.length - this.visible;
+    const limit = this.showAll ? this.visible : Math.min(this.visible, TABLE_CAP);
+    const budget = this.showAll ? TABLE_CHUNK : TABLE_CAP;
+    // in step mode, rows after the cursor are dimmed and the latest one is outlined
+    const tBoundary = position === null ? ts.length : firstAtOrAfter(ts.length, (i) => ts[i]!.index >= position);
+    const prevRows = this.rowTs.length;
+    if (this.rowTs.length < limit) {
       const frag = doc.createDocumentFragment();
-      for (let i = this.rendered; i < until; i++) {
-        const t = model.transitions[i]!;
+      let made = 0;
+      for (; this.scanned < ts.length && this.rowTs.length < limit && made < budget; this.scanned++) {
+        const t = ts[this.scanned]!;
+        if (this.ctx.hidden(t.task)) continue;
         const tr = doc.createElement("tr");
         tr.dataset.index = String(t.index);
         tr.title = t.note;
-        if (i >= boundary) tr.className = "lc-future";
-        const cells = [t.taskName, stateLabel(t.from), stateLabel(t.to, t.outcome), String(t.iteration), formatTime(model.relativeTime(t.time))];
+        if (this.scanned >= tBoundary) tr.className = "lc-future";
+        const cells = [taskName(model, t.task), stateLabel(t.from), stateLabel(t.to, t.outcome), String(t.iteration), formatTime(model.relativeTime(t.time))];
         cells.forEach((c, k) => {
           const td = doc.createElement("td");
           td.textContent = c;
@@ -89,25 +103,42 @@ export class TransitionsTable {
           tr.appendChild(td);
         });
         frag.appendChild(tr);
+        this.rowTs.push(this.scanned);
+        made++;
       }
       this.tbody.appendChild(frag);
-      this.rendered = until;
-      if (this.rendered < limit) this.ctx.schedule();
+      if (this.rowTs.length < limit) this.ctx.schedule();
     }
-    this.more.hidden = this.showAll || total <= TABLE_CAP;
-    this.more.textContent = `Show all ${total} transitions`;
+    this.more.hidden = this.showAll || this.visible <= TABLE_CAP;
+    this.more.textContent = `Show all ${this.visible} transitions`;
+    this.note.hidden = hiddenRows === 0;
+    this.note.textContent = `${hiddenRows} transition${hiddenRows === 1 ? "" : "s"} of asyncio's own tasks ${hiddenRows === 1 ? "is" : "are"} not listed: choose "Show asyncio's internals" to list them.`;
+    // the row boundary: the first row whose transition is at or after the cursor
+    const boundary = firstAtOrAfter(this.rowTs.length, (k) => this.rowTs[k]! >= tBoundary);
     const rows = this.tbody.rows;
-    const oldB = Math.min(this.boundary, prevRendered);
-    const newB = Math.min(boundary, prevRendered);
+    const oldB = Math.min(this.boundary, prevRows);
+    const newB = Math.min(boundary, prevRows);
     for (let i = Math.min(oldB, newB); i < Math.max(oldB, newB); i++) rows[i]?.classList.toggle("lc-future", i >= boundary);
     this.boundary = boundary;
     this.current?.classList.remove("lc-current");
     this.current?.removeAttribute("aria-current");
     this.current = null;
-    if (position !== null && boundary > 0 && boundary <= this.rendered) {
+    if (position !== null && boundary > 0) {
       this.current = rows[boundary - 1] ?? null;
       this.current?.classList.add("lc-current");
       this.current?.setAttribute("aria-current", "true");
     }
   }
+}
+
+/** The first i in [0, n) for which `at(i)` holds (it holds for every i after it), or n. */
+function firstAtOrAfter(n: number, at: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (at(m)) hi = m;
+    else lo = m + 1;
+  }
+  return lo;
 }

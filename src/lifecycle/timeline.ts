@@ -8,7 +8,8 @@
 import type { ObjectId } from "../asyncio/instrument.ts";
 import { SVG_NS, el, h, toDom, toFragment, type VNode } from "./dom.ts";
 import { describeState, taskName } from "./describe.ts";
-import { laneShapes, rulerShapes } from "./layout.ts";
+import { GLOSSARY } from "./glossary.ts";
+import { iterationAxis, laneItems, laneShapes, rulerShapes, timeAxis, type Axis, type LaneItem } from "./layout.ts";
 import type { Snapshot, TaskSnapshot } from "./model.ts";
 import { NAME_W, ROW_H, RULER_H } from "./styles.ts";
 import type { ViewContext } from "./context.ts";
@@ -28,8 +29,8 @@ function legendItems(hatchId: string): [VNode[], string][] {
       "Done: ● result, ✕ exception, ⊘ cancelled",
     ],
     [[h("path", { class: "lc-mark-cancel", d: "M5 1h12l-6 10z" })], "cancel() requested"],
-    [[h("path", { class: "lc-mark-callback", d: "M11 0l6 6-6 6-6-6z" })], "done callback runs"],
-    [[h("rect", { class: "lc-mark-print", x: 7, y: 1, width: 8, height: 10, rx: 2 })], "print (choose it to see the output line)"],
+    [[h("path", { class: "lc-mark-callback", d: "M11 0l6 6-6 6-6-6z" })], "done callback runs (a function called when the task is done)"],
+    [[h("rect", { class: "lc-mark-print", x: 6, y: 0, width: 10, height: 12, rx: 2 })], "print (choose it to see the output line)"],
   ];
 }
 
@@ -41,6 +42,10 @@ export class Timeline {
   private scroll: HTMLDivElement;
   private sizer: HTMLDivElement;
   private rulerSvg: SVGSVGElement;
+  private corner: HTMLDivElement;
+  private axisNote: HTMLParagraphElement;
+  /** where things fall, for the lanes as last drawn */
+  private axis: Axis | null = null;
   private rows: HTMLDivElement;
   private future: HTMLDivElement;
   private details: HTMLParagraphElement;
@@ -59,7 +64,26 @@ export class Timeline {
     const { doc, uid } = ctx;
     this.hatchId = `${uid}-hatch`;
     this.root = el(doc, "div", { class: "lc-timeline" });
-    this.root.appendChild(el(doc, "h3", { id: `${uid}-tl` }, "Timeline"));
+    const head = el(doc, "div", { class: "lc-tl-head" });
+    head.appendChild(el(doc, "h3", { id: `${uid}-tl` }, "Timeline"));
+    // the axis: one column per handle (every step visible), or the loop's time (durations true)
+    const axis = el(doc, "fieldset", { class: "lc-axis" });
+    axis.appendChild(el(doc, "legend", {}, "Axis"));
+    for (const [value, label, title] of [
+      ["iterations", "loop iterations", "One column per handle the loop ran: every step can be seen and chosen"],
+      ["time", "time", "Events at their loop time: a 2 s sleep is four times as long as a 0.5 s one"],
+    ] as const) {
+      const l = el(doc, "label", { title });
+      const r = el(doc, "input", { type: "radio", name: `${uid}-axis`, value });
+      if (value === "iterations") r.checked = true;
+      r.addEventListener("change", () => {
+        if (r.checked) ctx.setAxis(value);
+      });
+      l.append(r, doc.createTextNode(` ${label}`));
+      axis.appendChild(l);
+    }
+    head.appendChild(axis);
+    this.root.appendChild(head);
     const legend = el(doc, "ul", { class: "lc-legend", "aria-label": "Timeline legend" });
     for (const [icon, text] of legendItems(this.hatchId)) {
       const li = el(doc, "li");
@@ -69,7 +93,8 @@ export class Timeline {
     }
     this.root.appendChild(legend);
     this.aggregate = el(doc, "p", { class: "lc-aggregate" });
-    this.root.appendChild(this.aggregate);
+    this.axisNote = el(doc, "p", { class: "lc-aggregate", hidden: "" });
+    this.root.append(this.aggregate, this.axisNote);
     this.scroll = el(doc, "div", {
       class: "lc-tl-scroll",
       tabindex: "0",
@@ -85,7 +110,8 @@ export class Timeline {
     );
     this.sizer = el(doc, "div", { class: "lc-tl-sizer" });
     const ruler = el(doc, "div", { class: "lc-tl-ruler", "aria-hidden": "true" });
-    const corner = el(doc, "div", { class: "lc-tl-corner" }, "iteration");
+    this.corner = el(doc, "div", { class: "lc-tl-corner" }, "iteration");
+    const corner = this.corner;
     this.rulerSvg = doc.createElementNS(SVG_NS, "svg");
     this.rulerSvg.setAttribute("height", String(RULER_H));
     ruler.append(corner, this.rulerSvg);
@@ -153,13 +179,12 @@ export class Timeline {
     this.details.textContent = text;
   }
 
-  /** lanes: the loop's own (callbacks, timers, prints outside tasks), then each task */
+  /** lanes: the loop's own (callbacks, timers, prints outside tasks), then each task shown */
   laneIds(): (ObjectId | null)[] {
-    return [null, ...this.ctx.state.model.taskOrder];
-  }
-
-  private unitWidth(): number {
-    return this.ctx.state.layout.unitWidth(this.viewport.width, NAME_W);
+    const { model } = this.ctx.state;
+    const out: (ObjectId | null)[] = [null];
+    for (const id of model.taskOrder) if (!this.ctx.hidden(id)) out.push(id);
+    return out;
   }
 
   private measure(): { width: number; height: number } {
@@ -167,12 +192,24 @@ export class Timeline {
     return { width: Math.max(0, this.scroll.offsetWidth - 18), height: this.scroll.offsetHeight };
   }
 
-  private activeItemKey(): { lane: number; key: string } | null {
-    const { active, model, layout } = this.ctx.state;
+  /** The axis for the model as it is now and the width in view. */
+  private currentAxis(): Axis {
+    const { state } = this.ctx;
+    const available = (this.viewport.width || 640) - NAME_W - 4;
+    return state.axis === "time" ? timeAxis(state.layout, state.model, available) : iterationAxis(state.layout, available);
+  }
+
+  private items(lane: ObjectId | null, axis: Axis): LaneItem[] {
+    const { state } = this.ctx;
+    return laneItems(state.layout, state.model, axis, lane, state.showInternals);
+  }
+
+  private activeItemKey(lanes: (ObjectId | null)[], axis: Axis): { lane: number; key: string } | null {
+    const { active } = this.ctx.state;
     if (!active) return null;
-    const lane = this.laneIds()[active.lane];
+    const lane = lanes[active.lane];
     if (lane === undefined) return null;
-    const items = layout.laneItems(model, lane);
+    const items = this.items(lane, axis);
     const item = items[Math.min(active.item, items.length - 1)];
     return item ? { lane: active.lane, key: item.key } : null;
   }
@@ -181,21 +218,24 @@ export class Timeline {
     const { state } = this.ctx;
     const { model, layout, position, finished } = state;
     const lanes = this.laneIds();
-    const u = this.unitWidth();
+    const axis = this.currentAxis();
+    this.axis = axis;
     // room on the right for marks set apart at the end of the last handle
-    const width = Math.ceil((layout.col + 1) * u) + 48;
+    const width = axis.width;
     const big = lanes.length > 200;
     this.aggregate.textContent = big
       ? `${lanes.length - 1} tasks: lanes are drawn as you scroll. ${snap.tasks.filter((t) => t.state !== "done").length} not done at this point.`
       : "";
+    this.axisNote.hidden = !(axis.kind === "time" && axis.flat && model.length > 0);
+    this.axisNote.textContent = "All of this run happened at one loop time: nothing slept. The time axis has nothing to spread; the iteration axis shows the order.";
+    this.corner.textContent = axis.kind === "time" ? "loop time" : "iteration";
     // the step cursor and the dimmed future: cheap, done on every frame
     if (position === null) {
       this.future.hidden = true;
     } else {
       // only over the part of the timeline in view: a translucent layer as big as a
       // 1,000-lane timeline costs more to paint than everything else on a step
-      const x = layout.cursorCol(position) * u;
-      const left = NAME_W + x;
+      const left = NAME_W + axis.cursor(position);
       const right = Math.min(NAME_W + width, scrollLeft + (this.viewport.width || 640) + 40);
       this.future.hidden = right <= left;
       this.future.style.left = `${left}px`;
@@ -203,13 +243,14 @@ export class Timeline {
       this.future.style.top = `${scrollTop}px`;
       this.future.style.height = `${Math.min(this.viewport.height || 352, RULER_H + lanes.length * ROW_H - scrollTop)}px`;
     }
-    const rk = `${model.length}|${u}`;
+    const options = `${axis.kind}|${Math.round(axis.end)}|${state.showInternals}|${lanes.length}`;
+    const rk = `${model.length}|${options}`;
     if (rk !== this.rulerKey) {
       this.rulerKey = rk;
       this.sizer.style.width = `${NAME_W + width}px`;
       this.sizer.style.height = `${RULER_H + lanes.length * ROW_H}px`;
       this.rulerSvg.setAttribute("width", String(width));
-      this.rulerSvg.replaceChildren(toFragment(this.ctx.doc, rulerShapes(layout, model, u), true));
+      this.rulerSvg.replaceChildren(toFragment(this.ctx.doc, rulerShapes(layout, model, axis), true));
     }
 
     // only the lanes in view (plus a margin) are drawn, and only again when they change
@@ -217,10 +258,10 @@ export class Timeline {
     const viewH = this.viewport.height || 352;
     const first = Math.max(0, Math.floor(viewTop / ROW_H) - 3);
     const last = Math.min(lanes.length, Math.ceil((viewTop + viewH) / ROW_H) + 3);
-    const activeKey = state.active ? this.activeItemKey() : null;
-    const key = `${model.length}|${u}|${first}|${last}|${state.highlighted}|${activeKey?.lane}:${activeKey?.key}|${finished}`;
+    const activeKey = state.active ? this.activeItemKey(lanes, axis) : null;
+    const key = `${model.length}|${options}|${first}|${last}|${state.highlighted}|${activeKey?.lane}:${activeKey?.key}|${finished}`;
     if (key === this.rowsKey) {
-      this.applySelection();
+      this.applySelection(lanes);
       return;
     }
     // while a run streams in, the lanes are redrawn a few times a second, not on every batch:
@@ -238,52 +279,47 @@ export class Timeline {
     const states = new Map<ObjectId, TaskSnapshot>();
     for (const t of model.currentTasks()) states.set(t.id, t);
     const frag = this.ctx.doc.createDocumentFragment();
-    for (let li = first; li < last; li++) frag.appendChild(this.laneRow(lanes[li]!, li, u, width, activeKey, states));
+    for (let li = first; li < last; li++) frag.appendChild(this.laneRow(lanes[li]!, li, axis, activeKey, states));
     this.rows.replaceChildren(frag);
-    this.applySelection();
+    this.applySelection(lanes);
   }
 
-  private laneRow(
-    lane: ObjectId | null,
-    li: number,
-    u: number,
-    width: number,
-    activeKey: { lane: number; key: string } | null,
-    states: Map<ObjectId, TaskSnapshot>,
-  ): HTMLElement {
+  private laneRow(lane: ObjectId | null, li: number, axis: Axis, activeKey: { lane: number; key: string } | null, states: Map<ObjectId, TaskSnapshot>): HTMLElement {
     const { doc, state } = this.ctx;
-    const name = lane === null ? "loop" : (state.model.task(lane)?.name ?? String(lane));
+    const name = lane === null ? "loop" : taskName(state.model, lane);
     const now = lane === null ? undefined : states.get(lane);
     const row = el(doc, "div", { class: "lc-tl-row", "data-lane": String(li) });
-    row.appendChild(el(doc, "div", { class: "lc-tl-name", title: name + (now ? ` (${describeState(now)})` : "") }, name));
+    const title = lane === null ? `loop: ${GLOSSARY.loop}` : name + (now ? ` (${describeState(now)})` : "");
+    row.appendChild(el(doc, "div", { class: "lc-tl-name", title }, name));
     const shapes = laneShapes(state.layout, state.model, lane, {
-      u,
+      axis,
       hatchId: this.hatchId,
       activeKey: activeKey && activeKey.lane === li ? activeKey.key : null,
       highlighted: state.highlighted,
+      showInternals: state.showInternals,
     });
-    row.appendChild(toDom(doc, h("svg", { width, height: ROW_H, "aria-hidden": "true" }, ...shapes)));
+    row.appendChild(toDom(doc, h("svg", { width: axis.width, height: ROW_H, "aria-hidden": "true" }, ...shapes)));
     return row;
   }
 
   /** the lane of the task pointed at: a class on the row, no re-render (pointing is not a change) */
-  private applySelection(): void {
+  private applySelection(lanes: (ObjectId | null)[]): void {
     const { selectedTask } = this.ctx.state;
-    const li = selectedTask === null ? -1 : this.laneIds().indexOf(selectedTask);
+    const li = selectedTask === null ? -1 : lanes.indexOf(selectedTask);
     for (const row of this.rows.children) {
       const r = row as HTMLElement;
       r.classList.toggle("lc-sel", Number(r.dataset.lane) === li);
     }
   }
 
-  /** Scroll so that lane `li` (and column `x`, when given) is in view. */
+  /** Scroll so that lane `li` (and `x` px along it, when given) is in view. */
   revealLane(li: number, x: number | null): void {
     const scroll = this.scroll;
     const y = RULER_H + li * ROW_H;
     if (y - RULER_H < scroll.scrollTop) scroll.scrollTop = y - RULER_H;
     else if (y + ROW_H > scroll.scrollTop + scroll.clientHeight) scroll.scrollTop = y + ROW_H - scroll.clientHeight;
     if (x !== null) {
-      const px = x * this.unitWidth() + NAME_W;
+      const px = x + NAME_W;
       if (px < scroll.scrollLeft + NAME_W) scroll.scrollLeft = Math.max(0, px - NAME_W - 20);
       else if (px > scroll.scrollLeft + scroll.clientWidth - 20) scroll.scrollLeft = px - scroll.clientWidth / 2;
     }
@@ -292,13 +328,15 @@ export class Timeline {
   /** Put the keyboard cursor on the print `seq` and reveal it. */
   focusPrint(seq: number, task: ObjectId | null, index: number): void {
     const { state } = this.ctx;
-    const li = this.laneIds().indexOf(task);
+    const lanes = this.laneIds();
+    const li = lanes.indexOf(task);
     if (li < 0) return;
-    const items = state.layout.laneItems(state.model, task);
+    const axis = this.axis ?? this.currentAxis();
+    const items = this.items(task, axis);
     const k = items.findIndex((it) => it.printSeq === seq);
     state.active = { lane: li, item: Math.max(0, k) };
     state.selectedTask = task;
-    this.revealLane(li, state.layout.cols[index] ?? null);
+    this.revealLane(li, axis.x(index));
   }
 
   /** Put the keyboard cursor on the lane of task `id`. */
@@ -309,7 +347,7 @@ export class Timeline {
     state.selectedTask = id;
     state.active = { lane: li, item: 0 };
     const t = snap.tasks.find((x) => x.id === id);
-    this.details.textContent = t ? `${t.name}: ${describeState(t)}` : "";
+    this.details.textContent = t ? `${taskName(state.model, id)}: ${describeState(t)}` : "";
     this.revealLane(li, null);
   }
 
@@ -330,9 +368,9 @@ export class Timeline {
         ctx.state.selectedTask = lane;
         ctx.schedule();
       }
-      if (hit.el) {
+      if (hit.el && this.axis) {
         const key = hit.el.getAttribute("data-key");
-        const item = ctx.state.layout.laneItems(ctx.state.model, lane ?? null).find((it) => it.key === key);
+        const item = this.items(lane ?? null, this.axis).find((it) => it.key === key);
         if (item) this.details.textContent = item.describe();
       }
     });
@@ -351,12 +389,12 @@ export class Timeline {
 
   private onKey(ev: KeyboardEvent): void {
     const { state } = this.ctx;
-    const { model, layout } = state;
     const lanes = this.laneIds();
     if (!lanes.length) return;
+    const axis = this.axis ?? this.currentAxis();
     const active = (state.active ??= { lane: Math.min(1, lanes.length - 1), item: 0 });
     let handled = true;
-    const items = layout.laneItems(model, lanes[active.lane] ?? null);
+    const items = this.items(lanes[active.lane] ?? null, axis);
     switch (ev.key) {
       case "ArrowRight":
         active.item = Math.min(items.length - 1, active.item + 1);
@@ -368,7 +406,7 @@ export class Timeline {
       case "ArrowUp": {
         const x = items[active.item]?.x ?? 0;
         active.lane = Math.max(0, Math.min(lanes.length - 1, active.lane + (ev.key === "ArrowDown" ? 1 : -1)));
-        const next = layout.laneItems(model, lanes[active.lane] ?? null);
+        const next = this.items(lanes[active.lane] ?? null, axis);
         // keep the same moment when moving between lanes
         let best = 0;
         next.forEach((it, k) => {
@@ -395,9 +433,9 @@ export class Timeline {
     if (!handled) return;
     ev.preventDefault();
     const lane = lanes[active.lane] ?? null;
-    const it = layout.laneItems(model, lane)[active.item];
+    const it = this.items(lane, axis)[active.item];
     state.selectedTask = lane;
-    this.details.textContent = it ? it.describe() : `${taskName(model, lane)}: nothing on this lane yet.`;
+    this.details.textContent = it ? it.describe() : `${taskName(state.model, lane)}: nothing on this lane yet.`;
     this.revealLane(active.lane, it?.x ?? null);
     this.ctx.schedule();
   }

@@ -4,11 +4,13 @@
  *
  * - diagram-panel.ts — the life-cycle diagram with each task as a marker (markers.ts);
  * - step-panel.ts    — step mode: buttons, scrubber, the frame's sentence, ready queue, timers;
+ * - code-panel.ts    — step mode tied to the code: the line each task is at, the output so far;
  * - timeline.ts      — one lane per task over loop iterations (layout in layout.ts);
  * - table.ts         — the same as a table of transitions, for screen readers.
  *
- * The sentences are in describe.ts, the stops of step mode in stops.ts, the model in model.ts
- * (pure, like layout.ts and markers.ts). Events are checked by the model (validate.ts) before
+ * The sentences are in describe.ts (positions named by position.ts, the words explained by
+ * glossary.ts, asyncio's own tasks told apart by internals.ts), the stops of step mode in
+ * stops.ts, the model in model.ts (pure, like layout.ts, markers.ts and trace.ts). Events are checked by the model (validate.ts) before
  * anything is done with them, and nothing is ever built from HTML text (dom.ts).
  *
  * Plain DOM/SVG, no framework; loaded lazily by the playground (`await import(...)`) when the
@@ -19,8 +21,11 @@
  */
 import type { ObjectId } from "../asyncio/instrument.ts";
 import type { ViewContext, ViewState } from "./context.ts";
+import { CodePanel } from "./code-panel.ts";
 import { DiagramPanel } from "./diagram-panel.ts";
 import { el } from "./dom.ts";
+import { GLOSSARY, type Term } from "./glossary.ts";
+import { isInternalTask } from "./internals.ts";
 import { describeMark, rejectedText, statusText } from "./describe.ts";
 import { TimelineLayout } from "./layout.ts";
 import { LifecycleModel } from "./model.ts";
@@ -33,6 +38,14 @@ import { Timeline } from "./timeline.ts";
 export interface LifecycleViewOptions {
   /** the reader chose a print mark on the timeline: highlight that output line */
   onSelectPrint?(seq: number): void;
+  /**
+   * The program's source (main.ts), read when the view is mounted and at each reset(), for
+   * step mode's line highlights. By default the `getSource()` of the enclosing
+   * `asyncio-example` element (interface 2 of HELPERS.md), when there is one.
+   */
+  getSource?(): string | null;
+  /** show asyncio's own tasks and callbacks from the start (default: folded) */
+  showInternals?: boolean;
 }
 
 export interface LifecycleView {
@@ -67,8 +80,28 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     selectedTask: null,
     highlighted: null,
     active: null,
+    showInternals: options.showInternals ?? false,
+    axis: "iterations",
+    source: null,
   };
   let stopsCache: Stops | null = null;
+  /** per task: whether it is asyncio's own (it never changes, so it is worked out once) */
+  let internal = new Map<ObjectId, boolean>();
+
+  const readSource = (): string | null => {
+    try {
+      const get =
+        options.getSource ??
+        (() => {
+          const ex = host.closest("asyncio-example") as (Element & { getSource?(): string }) | null;
+          return typeof ex?.getSource === "function" ? ex.getSource() : null;
+        });
+      const s = get();
+      return typeof s === "string" ? s : null;
+    } catch {
+      return null;
+    }
+  };
 
   const ctx: ViewContext = {
     doc,
@@ -96,6 +129,20 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
       timeline.focusTask(id, state.model.snapshotAt(state.position ?? state.model.length));
       schedule();
     },
+    hidden(id: ObjectId): boolean {
+      if (state.showInternals) return false;
+      let v = internal.get(id);
+      if (v === undefined) {
+        const t = state.model.task(id);
+        v = t ? isInternalTask(t) : false;
+        internal.set(id, v);
+      }
+      return v;
+    },
+    setAxis(kind): void {
+      state.axis = kind;
+      schedule();
+    },
   };
 
   // ---- DOM -----------------------------------------------------------------------------------
@@ -103,14 +150,29 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   const status = el(doc, "p", { class: "lc-status" });
   const warning = el(doc, "p", { class: "lc-warning", role: "status", hidden: "" });
   const announce = el(doc, "p", { class: "lc-sr", "aria-live": "polite" });
+  const options_ = el(doc, "div", { class: "lc-options" });
+  const internalsBox = el(doc, "input", { type: "checkbox" });
+  internalsBox.checked = state.showInternals;
+  internalsBox.addEventListener("change", () => {
+    state.showInternals = internalsBox.checked;
+    state.active = null;
+    schedule();
+  });
+  const internalsLabel = el(doc, "label", {
+    title: "asyncio.run() ends with two tasks of its own (shutdown_asyncgens, shutdown_default_executor) and stops the loop from a done callback; gather(), wait() and TaskGroup add callbacks too. CPython has them all; they are folded unless you ask.",
+  });
+  internalsLabel.append(internalsBox, doc.createTextNode(" Show asyncio's internals"));
+  options_.append(internalsLabel, glossary(doc));
   const diagram = new DiagramPanel(ctx);
   const step = new StepPanel(ctx);
+  const code = new CodePanel(ctx);
   const timeline = new Timeline(ctx);
   const table = new TransitionsTable(ctx);
   const top = el(doc, "div", { class: "lc-top" });
   top.append(diagram.root, step.root);
-  root.append(status, warning, announce, top, timeline.root, table.root);
+  root.append(status, warning, announce, options_, top, code.root, timeline.root, table.root);
   host.appendChild(root);
+  state.source = readSource();
 
   // ---- rendering ------------------------------------------------------------------------------
   let frameRequested = false;
@@ -140,6 +202,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     warning.textContent = rejected;
     diagram.render(snap);
     step.render(snap);
+    code.render(snap);
     timeline.render(snap, scroll.top, scroll.left);
     table.render();
   }
@@ -153,6 +216,16 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   function announceFrame(): void {
     if (state.position === null) return;
     announce.textContent = step.describe(state.position);
+  }
+
+  /** The words of the view, explained once, in a disclosure the reader opens when they need it. */
+  function glossary(d: Document): HTMLDetailsElement {
+    const box = el(d, "details", { class: "lc-glossary" });
+    box.appendChild(el(d, "summary", {}, "Words used here: loop, iteration, handle, ready queue, timer, callback, cancelled"));
+    const dl = el(d, "dl");
+    for (const term of Object.keys(GLOSSARY) as Term[]) dl.append(el(d, "dt", {}, term), el(d, "dd", {}, GLOSSARY[term]));
+    box.appendChild(dl);
+    return box;
   }
 
   function showPrint(seq: number): boolean {
@@ -183,8 +256,11 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     state.highlighted = null;
     state.active = null;
     stopsCache = null;
+    internal = new Map();
+    state.source = readSource();
     diagram.reset();
     step.reset();
+    code.reset();
     timeline.reset();
     table.reset();
     announce.textContent = "";

@@ -49,6 +49,10 @@ async function openAndRun(id: string, options: Parameters<typeof newIsolatedPage
   return { ...isolated, ex, view };
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 async function tableRows(view: Locator): Promise<string[][]> {
   return view
     .getByRole("table", { name: "Transitions" })
@@ -62,6 +66,10 @@ describe("the Life-cycle view of an example", () => {
     const table = view.getByRole("table", { name: "Transitions" });
     const headers = await table.locator("thead th").allTextContents();
     expect(headers).toEqual(["Task", "From", "To", "Iteration", "Time"]);
+    // asyncio.run()'s own tasks are folded at first, and the table says so
+    await expect.poll(() => view.locator(".lc-table-note").textContent()).toMatch(/^\d+ transitions? of asyncio's own tasks/);
+    await view.getByLabel("Show asyncio's internals").check();
+    await expect.poll(() => view.locator(".lc-table-note").isHidden()).toBe(true);
     const rows = await tableRows(view);
     const expected = (await cpythonTransitions(CANCEL_BEFORE_START)).map((t) => [
       t.task,
@@ -69,7 +77,9 @@ describe("the Life-cycle view of an example", () => {
       stateLabel(t.to as StateName, t.outcome as DoneOutcome | null),
       String(t.iteration),
     ]);
-    expect(rows.map((r) => r.slice(0, 4))).toEqual(expected);
+    // a task is named with its coroutine: "Task-1 · main()"
+    expect(rows.map((r) => [r[0]!.split(" · ")[0], ...r.slice(1, 4)])).toEqual(expected);
+    for (const r of rows) expect(r[0]).toMatch(/^\S+ · (\w+\(\)|asyncio\.run\(\) cleanup)$/);
     // times are loop times relative to the start of the run, in seconds
     for (const r of rows) expect(r[4]).toMatch(/^\d+\.\d{3}$/);
     expect(foreignRequests).toEqual([]);
@@ -123,7 +133,7 @@ describe("the Life-cycle view of an example", () => {
     await timeline.focus();
     const details = view.locator(".lc-details");
     // lane 0 is the loop's own; then one lane per task, named as the task
-    const [, first, second] = await view.locator(".lc-tl-name").allTextContents();
+    const [, first, second] = (await view.locator(".lc-tl-name").allTextContents()).map(escapeRegExp);
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => details.textContent()).toMatch(new RegExp(`^${first} · `));
     await page.keyboard.press("ArrowDown");
@@ -161,6 +171,11 @@ describe("the Life-cycle view of an example", () => {
     await expect.poll(() => view.locator(".lc-status").textContent(), { timeout: 20_000 }).toMatch(/^Run finished: [1-9]/);
     const after = await view.locator("tbody tr").count();
     expect(after).toBeGreaterThan(during);
+    // one model of position: the iterations the end line counts are the ones the ruler shows
+    // (iterations in which nothing was ready, from waking a hair before a deadline, are not)
+    const its = Number(/over (\d+) loop iterations/.exec((await view.locator(".lc-status").textContent()) ?? "")?.[1]);
+    const ruler = await view.locator(".lc-tl-ruler .lc-tick-label").allTextContents();
+    expect(its).toBe(Number(ruler.at(-1)));
     expect(isolated.foreignRequests).toEqual([]);
     await isolated.context.close();
   });
@@ -180,7 +195,7 @@ describe("the Life-cycle view of an example", () => {
       const start = view.getByRole("button", { name: "Back to the start" });
       // (disabled when already there)
       if (await start.isEnabled()) await start.click();
-      await expect.poll(() => view.locator(".lc-frame").textContent()).toMatch(/^Before the run/);
+      await expect.poll(() => view.locator(".lc-frame").textContent()).toMatch(/^Start\. Nothing has run yet/);
       const forward: string[] = [await frame()];
       const next = view.getByRole("button", { name: fwd });
       for (let i = 0; i < 40 && (await next.isEnabled()); i++) {
@@ -263,4 +278,119 @@ describe("the Life-cycle view of an example", () => {
       await page.context().close();
     });
   }
+});
+
+describe("the Life-cycle view for someone who has never seen an event loop (issue 13)", () => {
+  test("asyncio.run()'s own tasks are labelled and folded, the main task is called by its coroutine, and the end line counts the iterations shown", async () => {
+    const { view, page, foreignRequests, errors } = await openAndRun("01-what-is-a-task/coroutine-object");
+    const names = (): Promise<string[]> => view.locator(".lc-tl-name").allTextContents();
+    expect(await names()).toEqual(["loop", "Task-1 · hello()"]);
+    await expect.poll(() => view.locator(".lc-counts").textContent()).toContain("(and 2 of asyncio's own, hidden)");
+    // the program printed after asyncio.run() returned: the run still went through its iterations
+    const status = (await view.locator(".lc-status").textContent()) ?? "";
+    expect(status).toMatch(/^Run finished: 1 task of yours and 2 of asyncio's own, \d+ transitions over \d+ loop iterations/);
+    const counted = Number(/over (\d+) loop iterations/.exec(status)![1]);
+    const ruler = await view.locator(".lc-tl-ruler .lc-tick-label").allTextContents();
+    expect(counted).toBeGreaterThan(1);
+    expect(counted).toBe(Number(ruler.at(-1)));
+    await view.getByLabel("Show asyncio's internals").check();
+    await expect.poll(names).toEqual(["loop", "Task-1 · hello()", "Task-2 · asyncio.run() cleanup", "Task-3 · asyncio.run() cleanup"]);
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  test("after choosing a print mark, step mode names that moment (iteration, handle) and what the step did there", async () => {
+    const { view, page, foreignRequests } = await openAndRun("01-what-is-a-task/independent");
+    const marks = view.locator(".lc-tl-row .lc-mark-print");
+    const titles = await marks.locator("title").allTextContents();
+    const k = titles.findIndex((t) => Number(/print at iteration (\d+)/.exec(t)?.[1] ?? 0) >= 5);
+    expect(k).toBeGreaterThan(0);
+    const iteration = Number(/print at iteration (\d+)/.exec(titles[k]!)![1]);
+    const printed = /\(\+[\d.]+ s\): (.*)$/.exec(titles[k]!)![1]!;
+    await marks.nth(k).click();
+    const frame = view.locator(".lc-frame");
+    await expect.poll(() => frame.textContent()).toMatch(new RegExp(`^Iteration ${iteration} · handle \\d+ of \\d+ · Task-\\d+ · \\w+\\(\\)'s step \\(running\\)\\.`));
+    const text = (await frame.textContent())!;
+    expect(text).toContain(`It has just printed "${printed}"`);
+    expect(text).not.toContain("Created → Scheduled");
+    // the same position, in the same words, on the status line
+    expect(await view.locator(".lc-status").textContent()).toMatch(new RegExp(`^Step mode: Iteration ${iteration} · handle`));
+    // the output so far ends with that line
+    await expect.poll(() => view.locator(".lc-out .lc-out-last").textContent()).toBe(`${printed}\n`);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a legend and tooltips explain the loop, handles, the ready queue, timers, callbacks and the diagram's dots; pointing at lanes moves nothing below", async () => {
+    const { view, page, foreignRequests } = await openAndRun("07-done/done-callbacks");
+    const glossary = view.locator(".lc-glossary");
+    await glossary.locator("summary").click();
+    const terms = await glossary.locator("dt").allTextContents();
+    for (const t of ["loop", "iteration", "handle", "ready queue", "timer", "callback", "cancelled"]) expect(terms).toContain(t);
+    for (const d of await glossary.locator("dd").allTextContents()) expect(d.length).toBeGreaterThan(40);
+    expect(await view.locator(".lc-tl-name", { hasText: /^loop$/ }).getAttribute("title")).toMatch(/^loop: The event loop runs everything/);
+    expect(await view.getByRole("heading", { name: "Ready queue" }).getAttribute("title")).toMatch(/handles the loop will run/);
+    expect(await view.getByRole("heading", { name: "Timers" }).getAttribute("title")).toMatch(/asyncio\.sleep/);
+    expect(await view.getByRole("button", { name: "Forward one handle" }).getAttribute("title")).toMatch(/A handle: /);
+    const legend = await view.getByRole("list", { name: "Diagram legend" }).locator("li").allTextContents();
+    expect(legend.join(" | ")).toMatch(/a task; each task keeps its colour/);
+    // the reader's own done callback stays; asyncio's own are folded until asked for
+    const callbacks = (): Promise<string[]> => view.locator(".lc-mark-callback title").allTextContents();
+    const mine = await callbacks();
+    expect(mine.some((t) => t.includes("done callback report()") && t.includes("a callback your program registered"))).toBe(true);
+    expect(mine.some((t) => t.includes("_run_until_complete_cb"))).toBe(false);
+    await view.getByLabel("Show asyncio's internals").check();
+    await expect.poll(async () => (await callbacks()).some((t) => t.includes("_run_until_complete_cb() runs at iteration") && t.includes("asyncio.run() stops the loop"))).toBe(true);
+    // hovering lanes and marks changes the details line, not the layout under it
+    // (relative to the view: hovering may scroll the page)
+    const tableTop = (): Promise<number> =>
+      view.locator(".lc-table-wrap").evaluate((el) => el.getBoundingClientRect().top - el.closest(".lc-view")!.getBoundingClientRect().top);
+    const before = await tableTop();
+    const hits = view.locator(".lc-tl-row [data-key]");
+    const n = Math.min(8, await hits.count());
+    expect(n).toBeGreaterThan(3);
+    for (let i = 0; i < n; i++) {
+      await hits.nth(i).hover({ force: true });
+      expect(await tableTop()).toBe(before);
+    }
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a time axis shows sleeps as long as they are", async () => {
+    const { view, page, foreignRequests } = await openAndRun("01-what-is-a-task/independent");
+    // main() sleeps 0.3 s at a time, ticker() 0.2 s: the first dashed (Suspended) stretch of each lane
+    const suspended = async (lane: number): Promise<number> =>
+      view.locator(`.lc-tl-row[data-lane="${lane}"] .lc-seg-suspended`).first().evaluate((l) => Number(l.getAttribute("x2")) - Number(l.getAttribute("x1")));
+    await view.getByRole("radio", { name: "time", exact: true }).check();
+    await expect.poll(() => view.locator(".lc-tl-corner").textContent()).toBe("loop time");
+    const labels = await view.locator(".lc-tl-ruler .lc-tick-time").allTextContents();
+    expect(labels[0]).toBe("0.0 s");
+    const values = labels.map((l) => Number(/^(\d+(?:\.\d+)?) s$/.exec(l)![1]));
+    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThan(values[i - 1]!);
+    await expect.poll(async () => (await suspended(1)) / (await suspended(2))).toBeCloseTo(1.5, 1);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  test("on a 390 px phone the diagram's labels are readable, table headers keep their words whole, print marks are wide enough", async () => {
+    const { view, page, foreignRequests } = await openAndRun("01-what-is-a-task/independent", { viewport: { width: 390, height: 800 } });
+    const labelHeights = await view.locator(".lc-diagram .lc-label").evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().height));
+    expect(labelHeights.length).toBe(9);
+    for (const hgt of labelHeights) expect(hgt).toBeGreaterThanOrEqual(10);
+    const headers = await view.locator("thead th").evaluateAll((ths) =>
+      ths.map((th) => {
+        const r = document.createRange();
+        r.selectNodeContents(th);
+        // one line box per header: no word broken across lines
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+      }),
+    );
+    expect(headers).toEqual([1, 1, 1, 1, 1]);
+    const markWidths = await view.locator(".lc-mark-print").evaluateAll((ms) => ms.map((m) => m.getBoundingClientRect().width));
+    for (const w of markWidths) expect(w).toBeGreaterThan(9);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
 });

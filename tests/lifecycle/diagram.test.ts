@@ -15,18 +15,21 @@ describe("the life-cycle diagram", () => {
     expect(renderDiagramSvg({ idPrefix: "u" })).toMatch(/^<svg [^>]*role="img" aria-labelledby="u-title" aria-describedby="u-desc"/);
     expect(svg).toContain('<title id="t-title">The life-cycle of an asyncio Task</title>');
     expect(svg).toMatch(/<desc id="t-desc">[^<]*Cancel[^<]*without ever running/);
+    // one spelling, Python's, and why, said once
+    expect(svg).not.toMatch(/Canceled/);
+    expect(svg).toContain("spelled as Python spells it");
   });
 
   it("has the seed's stops, numbered and labelled, states as boxes and points as dashed ellipses", () => {
     const expected: [string, string, "state" | "point"][] = [
       ["1", "Created", "state"],
       ["2", "Scheduled", "state"],
-      ["2a", "Canceled", "point"],
+      ["2a", "Cancelled", "point"],
       ["3", "Running", "state"],
       ["3a", "Suspended", "point"],
       ["3b", "Result", "point"],
       ["3c", "Exception", "point"],
-      ["3d", "Canceled", "point"],
+      ["3d", "Cancelled", "point"],
       ["4", "Done", "state"],
     ];
     const byNumber = (a: string[], b: string[]): number => a[0]!.localeCompare(b[0]!);

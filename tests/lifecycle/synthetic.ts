@@ -100,3 +100,47 @@ export function syntheticRun(n: number, options: { cancelEvery?: number } = {}):
   emit({ type: "task-done", task: main, outcome: "result", detail: "None", repr: "<Task finished name='Task-1' coro=<main() done, defined at main.ts:8> result=None>" });
   return out;
 }
+
+
+/** Events of `main()` that sleeps `delays` one after the other, with the clock's lateness per timer. */
+export function sleeper(delays: number[], late: (k: number) => number, options: { emptyBefore?: number[]; start?: number } = {}): LifecycleEvent[] {
+  const out: LifecycleEvent[] = [];
+  let seq = 0;
+  let it = 0;
+  let now = options.start ?? 5000;
+  const emit = (b: Body, iteration = it): void => void out.push({ ...b, seq: ++seq, time: now, iteration } as LifecycleEvent);
+  emit({ type: "task-created", task: 1, name: "Task-1", coro: "main", repr: "<Task pending name='Task-1'>" });
+  emit({ type: "step-scheduled", task: 1, reason: "created" });
+  it++;
+  emit({ type: "iteration-begin", ready: 1, timers: 0 });
+  emit({ type: "step-begin", task: 1, throwing: null, firstStep: true });
+  delays.forEach((d, k) => {
+    const handle = 100 + k;
+    const when = now + d;
+    emit({ type: "print", text: `sleeping ${d}\n`, task: 1 });
+    emit({ type: "timer-added", handle, when, callback: "futures._set_result_unless_cancelled()" });
+    emit({ type: "step-end", task: 1, outcome: "suspended", bodyRan: true });
+    emit({ type: "task-suspended", task: 1, on: 50 + k, onRepr: "<Future pending>" });
+    if (options.emptyBefore?.includes(k)) {
+      // woke a hair early: nothing ready yet
+      now = when - 0.0004;
+      it++;
+      emit({ type: "iteration-begin", ready: 0, timers: 1 });
+    }
+    now = when + late(k);
+    emit({ type: "timer-fired", handle }, it + 1);
+    it++;
+    emit({ type: "iteration-begin", ready: 1, timers: 0 });
+    emit({ type: "callback-run", handle, callback: "futures._set_result_unless_cancelled()" });
+    emit({ type: "step-scheduled", task: 1, reason: "wakeup" });
+    now += 0.0003;
+    it++;
+    emit({ type: "iteration-begin", ready: 1, timers: 0 });
+    emit({ type: "task-woken", task: 1, by: 50 + k });
+    emit({ type: "step-begin", task: 1, throwing: null, firstStep: false });
+  });
+  emit({ type: "print", text: "done\n", task: 1 });
+  emit({ type: "step-end", task: 1, outcome: "done", bodyRan: true });
+  emit({ type: "task-done", task: 1, outcome: "result", detail: "None", repr: "<Task finished name='Task-1'>" });
+  return out;
+}
