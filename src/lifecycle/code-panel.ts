@@ -1,6 +1,6 @@
 /**
  * The code and the output at the position of step mode (trace.ts): the program's lines with
- * the line each task is at marked (▶ the line being run, ⏸ where a task waits), and what the
+ * the line each task is at marked (▶ the line being run, ‖ where a task waits), and what the
  * program printed up to there. The code appears once the events carry lines (interface 1 of
  * HELPERS.md); the output is always there.
  */
@@ -36,7 +36,7 @@ export class CodePanel {
     this.root = el(doc, "div", { class: "lc-trace" });
     this.codeBox = el(doc, "div", { class: "lc-code-box", hidden: "" });
     this.codeBox.appendChild(el(doc, "h4", { id: `${uid}-code` }, "Code: where each task is"));
-    this.codeBox.appendChild(el(doc, "p", { class: "lc-hint" }, "▶ the line being run · ⏸ where a task waits (it resumes there)"));
+    this.codeBox.appendChild(el(doc, "p", { class: "lc-hint" }, "▶ the line being run · ‖ where a task waits (it resumes there)"));
     this.list = el(doc, "ol", { class: "lc-code", "aria-labelledby": `${uid}-code`, tabindex: "0" });
     this.codeBox.appendChild(this.list);
     const outBox = el(doc, "div", { class: "lc-out-box" });
@@ -104,7 +104,7 @@ export class CodePanel {
         for (const m of marks) {
           const name = taskName(model, m.task);
           chips.appendChild(
-            el(doc, "span", { class: `lc-chip ${hueClass(m.task)}`, title: `${name} ${m.kind === "running" ? "is running this line" : "waits here"}` }, `${m.kind === "running" ? "▶" : "⏸"} ${model.task(m.task)?.name ?? ""}`),
+            el(doc, "span", { class: `lc-chip ${hueClass(m.task)}`, title: `${name} ${m.kind === "running" ? "is running this line" : "waits here"}` }, `${m.kind === "running" ? "▶" : "‖"} ${model.task(m.task)?.name ?? ""}`),
           );
         }
         this.marked.push(line);
@@ -112,8 +112,9 @@ export class CodePanel {
       }
       // keep the line being run in view, inside the code box only
       if (first && state.position !== null) {
+        // (the list is positioned: a line's offsetTop is measured from it)
         const box = this.list;
-        const top = first.offsetTop - box.offsetTop;
+        const top = first.offsetTop;
         if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - first.offsetHeight) box.scrollTop = Math.max(0, top - box.clientHeight / 3);
       }
     }

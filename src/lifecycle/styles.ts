@@ -56,7 +56,7 @@ const extra = `
   background: var(--lc-bg); font-size: 12.5px; line-height: 1.5; position: relative; }
 .lc-view .lc-code li { padding: 0 .4rem; white-space: pre; color: var(--lc-fg); }
 .lc-view .lc-code li::marker { color: var(--lc-muted); font-size: 11px; }
-.lc-view .lc-code code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre; }
+.lc-view .lc-code code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre; background: none; padding: 0; border: 0; font-size: inherit; }
 .lc-view .lc-code li.lc-line-running { background: color-mix(in srgb, var(--lc-running) 22%, transparent); box-shadow: inset 3px 0 var(--lc-running); }
 .lc-view .lc-code li.lc-line-waiting { background: color-mix(in srgb, var(--lc-suspended) 16%, transparent); box-shadow: inset 3px 0 var(--lc-suspended); }
 .lc-view .lc-chips { margin-left: .8rem; }

@@ -393,4 +393,39 @@ describe("the Life-cycle view for someone who has never seen an event loop (issu
     expect(foreignRequests).toEqual([]);
     await page.context().close();
   });
+
+  test("step mode highlights the line each task is at, and shows the output up to the step", async () => {
+    const id = "01-what-is-a-task/independent";
+    const source = readFileSync(join(root, "examples", id + ".ts"), "utf8").split("\n");
+    const lineOf = (text: string): number => source.findIndex((l) => l.includes(text)) + 1;
+    const { view, page, foreignRequests } = await openAndRun(id);
+    const marks = view.locator(".lc-tl-row .lc-mark-print");
+    const titles = await marks.locator("title").allTextContents();
+    const k = titles.findIndex((t) => t.endsWith("ticker: tick 2"));
+    expect(k).toBeGreaterThan(0);
+    await marks.nth(k).click();
+    const code = view.locator(".lc-code");
+    await code.waitFor();
+    // ticker() runs its print; main() waits in its sleep(0.3), where it will resume
+    const running = code.locator("li.lc-line-running");
+    await expect.poll(() => running.getAttribute("data-line")).toBe(String(lineOf("ticker: tick ${i}")));
+    expect(await running.locator(".lc-chip").allTextContents()).toEqual(["▶ Task-2"]);
+    const waiting = code.locator("li.lc-line-waiting");
+    expect(await waiting.getAttribute("data-line")).toBe(String(lineOf("asyncio.sleep(0.3)")));
+    expect(await waiting.locator(".lc-chip").allTextContents()).toEqual(["‖ Task-1"]);
+    // the output stops at that print
+    const out = (await view.locator(".lc-out").textContent()) ?? "";
+    expect(out.trimEnd().split("\n").at(-1)).toBe("  ticker: tick 2");
+    const all = readFileSync(join(root, "examples", id + ".out"), "utf8");
+    expect(all.startsWith(out)).toBe(true);
+    expect(out.length).toBeLessThan(all.length);
+    // one handle on: ticker's step is over, it waits in its own sleep
+    await view.getByRole("button", { name: "Forward one handle" }).click();
+    await expect.poll(() => code.locator("li.lc-line-running").count()).toBe(0);
+    await expect.poll(() => code.locator("li.lc-line-waiting").evaluateAll((ls) => ls.map((l) => l.getAttribute("data-line")))).toEqual(
+      [lineOf("asyncio.sleep(0.2)"), lineOf("asyncio.sleep(0.3)")].sort((a, b) => a - b).map(String),
+    );
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -3,7 +3,7 @@
  * runtime: asyncio's own tasks and callbacks named as such, the main task called by its
  * coroutine, one model of position (iteration · handle · running or done) whatever way the
  * reader got there, the end-of-run line counting the iterations the timeline shows, and step
- * mode tied to the code (lines added to the recorded events as perf's runtime adds them).
+ * mode tied to the code (the runtime's line fields, interface 1 of HELPERS.md).
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -112,38 +112,19 @@ describe("one model of position", () => {
   });
 });
 
-/** The events of a run with the line fields of interface 1 added, as the runtime will give them. */
-function withLines(events: LifecycleEvent[]): LifecycleEvent[] {
-  // lines of examples/01-what-is-a-task/independent.ts
-  const declared: Record<string, number> = { main: 13, ticker: 5 };
-  const printLine: Record<string, number> = { "main: ": 16, "  ticker: tick": 7, "main: never": 19, "main: result": 20 };
-  const sleepLine: Record<string, number> = { main: 17, ticker: 8 };
-  const coro = new Map<number, string>();
-  const started = new Set<number>();
+/** The same events without the line fields (as from a runtime that does not track lines). */
+function withoutLines(events: LifecycleEvent[]): LifecycleEvent[] {
   return events.map((e) => {
-    if (e.type === "task-created") coro.set(e.task, e.coro);
-    const c = "task" in e && e.task !== null ? coro.get(e.task) : undefined;
-    if (c === undefined || !(c in declared)) return e;
-    if (e.type === "step-begin") {
-      const first = !started.has(e.task);
-      started.add(e.task);
-      return { ...e, line: first ? declared[c]! : sleepLine[c]! };
-    }
-    if (e.type === "step-end" && e.outcome !== "done") return { ...e, line: sleepLine[c]! };
-    if (e.type === "task-suspended") return { ...e, line: sleepLine[c]! };
-    if (e.type === "print") {
-      const key = Object.keys(printLine)
-        .filter((k) => e.text.startsWith(k))
-        .sort((a, b) => b.length - a.length)[0];
-      return key ? { ...e, line: printLine[key]! } : e;
-    }
-    return e;
+    if (!("line" in e)) return e;
+    const { line: _line, ...rest } = e as LifecycleEvent & { line?: number };
+    return rest as LifecycleEvent;
   });
 }
 
 describe("step mode tied to the code", () => {
   it("puts the running task on the line being run and the suspended ones on their await, when events carry lines", () => {
-    const m = buildModel(withLines(runs.get("01-what-is-a-task/independent")!));
+    // the runtime gives lines of the reader's main.ts (interface 1): here independent.ts
+    const m = model("01-what-is-a-task/independent");
     expect(m.hasLines).toBe(true);
     const prints = m.marks.filter((x) => x.kind === "print");
     const tick2 = prints.find((x) => x.text.includes("tick 2"))!;
@@ -161,7 +142,7 @@ describe("step mode tied to the code", () => {
   });
 
   it("shows no line at all when the events carry none", () => {
-    const m = model("01-what-is-a-task/independent");
+    const m = buildModel(withoutLines(runs.get("01-what-is-a-task/independent")!));
     expect(m.hasLines).toBe(false);
     for (const s of computeStops(m).stops) expect(linesAt(m.snapshotAt(s)).size).toBe(0);
   });
