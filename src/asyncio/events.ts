@@ -9,14 +9,14 @@
  *
  * A task is its own ready-queue entry (it has `_run()`), so a step costs no Handle object.
  */
-import { Deadlock, KeyboardInterrupt, RuntimeError, SystemExit, TypeError } from "./exceptions.ts";
+import { AttributeError, Deadlock, KeyboardInterrupt, RuntimeError, SystemExit, TypeError } from "./exceptions.ts";
 import { formatCallback, registerFunction, type Coro } from "./coroutines.ts";
 import { repr } from "./format.ts";
 import { Future, newObjectId, type DoneCallback } from "./futures.ts";
 import { emit, listener } from "./instrument.ts";
 import { io, loops } from "./loopstate.ts";
 import { formatException, markRaised, wasRaised } from "./traceback.ts";
-import type { Task } from "./tasks.ts";
+import type { Task, TaskFactory } from "./tasks.ts";
 
 /** What the ready queue holds: a Handle, or a Task whose next step is due. */
 export interface ReadyEntry {
@@ -278,6 +278,8 @@ export class BaseEventLoop {
   _now = VIRTUAL_EPOCH;
   readonly _wallStart: number;
   _exceptionHandler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null = null;
+  /** What create_task() uses to make a task (`set_task_factory`), or null for `Task`. */
+  _task_factory: TaskFactory | null = null;
 
   constructor() {
     const clock = io.clock;
@@ -344,9 +346,31 @@ export class BaseEventLoop {
     return new Future<T>({ loop: this });
   }
 
-  create_task<T>(coro: Coro<T>, options?: { name?: unknown }): Task<T> {
+  create_task<T>(coro: Coro<T>, options?: { name?: unknown; context?: unknown }): Task<T> {
     this._checkClosed();
-    return taskHooks.create!(this, coro, options?.name ?? null) as Task<T>;
+    const factory = this._task_factory;
+    if (factory === null) return taskHooks.create!(this, coro, options?.name ?? null) as Task<T>;
+    // CPython 3.13.0 calls the factory without the name, then `task.set_name(name)` even when
+    // name is None: the task runs its eager first step as `Task-N` and is then named 'None'.
+    // Later 3.13 releases hand name= to the factory; 3.13.0 is the reference.
+    const task = factory(this, coro);
+    const setName = (task as { set_name?: unknown }).set_name;
+    if (typeof setName !== "function") {
+      throw new AttributeError(`'${(task as { _className?: () => string })._className?.() ?? "object"}' object has no attribute 'set_name'`);
+    }
+    task.set_name(options?.name ?? null);
+    return task;
+  }
+
+  /** `loop.set_task_factory(factory)`: `factory(loop, coro)` makes create_task()'s tasks; null restores Task. */
+  set_task_factory(factory: TaskFactory | null): void {
+    if (factory !== null && factory !== undefined && typeof factory !== "function") throw new TypeError("task factory must be a callable or None");
+    this._task_factory = factory ?? null;
+  }
+
+  /** The factory set with set_task_factory(), or null for the default. */
+  get_task_factory(): TaskFactory | null {
+    return this._task_factory;
   }
 
   // ------------------------------------------------------------ state

@@ -66,14 +66,16 @@ export {
   all_tasks,
   as_completed,
   create_task,
+  create_eager_task_factory,
   current_task,
+  eager_task_factory,
   ensure_future,
   gather,
   shield,
   sleep,
   wait,
 } from "./tasks.ts";
-export type { ReturnWhen } from "./tasks.ts";
+export type { ReturnWhen, TaskFactory } from "./tasks.ts";
 export { AsyncGenerator, AsyncItem, BREAK, aiter, anext, async_for, async_with, item } from "./idioms.ts";
 export type { AsyncContextManager } from "./idioms.ts";
 export { Event, Lock, Semaphore } from "./locks.ts";

@@ -31,8 +31,13 @@ export type LifecycleEvent = EventBase &
      * file (`main.ts`), present only when the innermost reader frame is in that file; they are
      * tracked by the bundling step (src/bundle/lines.ts), so a program that did not go through
      * it has none.
+     * `eager`: an eager task's first step (3.12+), run inside the call that created the task,
+     * i.e. nested in the step or callback running now, and never scheduled (no step-scheduled
+     * before it): the task goes Created → Running.
      */
-    | { type: "step-begin"; task: ObjectId; throwing: "CancelledError" | null; firstStep: boolean; line?: number }
+    | { type: "step-begin"; task: ObjectId; throwing: "CancelledError" | null; firstStep: boolean; line?: number; eager?: true }
+    /** Task.set_name() (also the name CPython 3.13.0's create_task gives a task made by a task factory). */
+    | { type: "task-renamed"; task: ObjectId; name: string }
     | {
         type: "step-end";
         task: ObjectId;

@@ -7,6 +7,7 @@
  * what happens next, exactly as in CPython's `Task.__step` (asyncio-semantics.md §3.3).
  */
 import {
+  AttributeError,
   CancelledError,
   Deadlock,
   StopAsyncIteration,
@@ -18,6 +19,7 @@ import {
   TypeError,
   ValueError,
   sourceClassName,
+  truth,
 } from "./exceptions.ts";
 import {
   CODE,
@@ -60,6 +62,16 @@ type CoroState = typeof CORO_CREATED | typeof CORO_SUSPENDED | typeof CORO_RUNNI
  */
 const FINISHED_CORO: unique symbol = Symbol("asyncio.finished");
 type MaybeFinished = { [FINISHED_CORO]?: true };
+
+/**
+ * What `_coro` holds once an eager task finished in its first step: CPython clears the
+ * reference then (`self._coro = None`), so `get_coro()` gives None and the repr has no
+ * `coro=<...>`.
+ */
+const RELEASED_CORO = Object.freeze({ released: true });
+
+/** The task whose eager first step is running (its `step-begin` says so), or null. */
+let eagerStepTask: Task<unknown> | null = null;
 
 /** A hint appended to CPython's TypeError when a JavaScript idiom was used by mistake. */
 export function misuseHint(x: unknown): string {
@@ -115,7 +127,12 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   _prevTask: Task<unknown> | null = null;
   _nextTask: Task<unknown> | null = null;
 
-  constructor(coro: Coro<T>, options?: { loop?: BaseEventLoop | null; name?: unknown }) {
+  /**
+   * `asyncio.Task(coro, *, loop=None, name=None, context=None, eager_start=False)`. With
+   * `eager_start` and a running loop, the first step runs here, before the constructor returns
+   * (Task.__eager_start): the task is never scheduled for it.
+   */
+  constructor(coro: Coro<T>, options?: { loop?: BaseEventLoop | null; name?: unknown; context?: unknown; eager_start?: unknown }) {
     super({ loop: options?.loop ?? null });
     if (!iscoroutine(coro)) throw coroutineExpected(coro);
     const name = options?.name;
@@ -125,6 +142,15 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     const code = codeOf(coro);
     if (code !== undefined && code.file !== "" && code.file === tracking.readerFile) this._line = code.line;
     const loop = this._loop;
+    let eager = false;
+    if (truth(options?.eager_start)) {
+      // CPython 3.13.0's C Task asks the `loop` *argument* whether it runs, not the task's
+      // loop: without `loop=` the call fails, the task neither scheduled nor registered (its
+      // number is used up). Followed here as the reference does it.
+      const given = options?.loop;
+      if (given === null || given === undefined) throw new AttributeError("'NoneType' object has no attribute 'is_running'");
+      eager = given.is_running();
+    }
     const last = loop._lastTask;
     this._prevTask = last;
     if (last === null) loop._firstTask = this as Task<unknown>;
@@ -133,7 +159,35 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     if (listener !== null) {
       emit({ type: "task-created", task: this._id, name: this.get_name(), coro: coroName(coro), repr: repr(this) }, loop.time(), loop._iteration);
     }
-    this._queueStep(undefined, "created");
+    if (eager) this._eagerStart();
+    else this._queueStep(undefined, "created");
+  }
+
+  /**
+   * `Task.__eager_start` (3.12+): the first step runs at once, with this task as
+   * `current_task()` (swapped in, not entered: the creating task is running), and the
+   * creator's current task restored after. A task done after it drops its coroutine.
+   */
+  _eagerStart(): void {
+    const loop = this._loop;
+    const prev = loop._current_task;
+    loop._current_task = this as Task<unknown>;
+    const prevEager = eagerStepTask;
+    eagerStepTask = this as Task<unknown>;
+    try {
+      // task_step_impl, without _enter_task/_leave_task
+      let exc: unknown = undefined;
+      if (this._must_cancel) {
+        exc = this._make_cancelled_error();
+        this._must_cancel = false;
+      }
+      this._fut_waiter = null;
+      this._stepRun(exc);
+    } finally {
+      eagerStepTask = prevEager;
+      loop._current_task = prev;
+      if (this._state !== "PENDING") this._coro = RELEASED_CORO as unknown as Coro<T>;
+    }
   }
 
   override _className(): string {
@@ -149,10 +203,12 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
 
   set_name(value: unknown): void {
     this._name = str(value);
+    if (listener !== null) emit({ type: "task-renamed", task: this._id, name: this._name }, this._loop.time(), this._loop._iteration);
   }
 
   get_coro(): Coro<T> | null {
-    return this._coro;
+    const coro = this._coro;
+    return (coro as unknown) === RELEASED_CORO ? null : coro;
   }
 
   get_context(): null {
@@ -316,6 +372,8 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     if (listener !== null) {
       const body: LifecycleEventBody = { type: "step-begin", task: this._id, throwing: exc instanceof CancelledError ? "CancelledError" : null, firstStep };
       if (this._line > 0) body.line = this._line;
+      // An eager first step runs inside another step (or callback), never scheduled.
+      if (eagerStepTask === this) body.eager = true;
       emit(body, loop.time(), loop._iteration);
     }
     let r: IteratorResult<unknown, T>;
@@ -513,7 +571,9 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   override _reprInfo(): string[] {
     const info = super._reprInfo();
     if (this._state === "PENDING" && this._num_cancels_requested > 0) info[0] = "cancelling";
-    info.splice(1, 0, `name=${reprString(this.get_name())}`, `coro=<${this._formatCoro()}>`);
+    // An eager task that finished in its first step has no coroutine left to show.
+    if ((this._coro as unknown) === RELEASED_CORO) info.splice(1, 0, `name=${reprString(this.get_name())}`);
+    else info.splice(1, 0, `name=${reprString(this.get_name())}`, `coro=<${this._formatCoro()}>`);
     if (this._fut_waiter !== null) info.splice(3, 0, `wait_for=${repr(this._fut_waiter)}`);
     return info;
   }
@@ -549,6 +609,26 @@ registerBuiltin(taskStep, "Task.task_step");
 registerBuiltin(taskWakeup, "Task.task_wakeup");
 
 taskHooks.create = (loop, coro, name) => new Task(coro, { loop, name });
+
+// ---------------------------------------------------------------- eager tasks (3.12+)
+
+/** `factory(loop, coro, **kwargs)`, what `loop.set_task_factory()` takes. */
+export type TaskFactory = <T>(loop: BaseEventLoop, coro: Coro<T>, options?: { name?: unknown; context?: unknown }) => Task<T>;
+
+/**
+ * `asyncio.create_eager_task_factory(custom_task_constructor)`: a task factory whose tasks
+ * start eagerly (`custom_task_constructor(coro, loop=loop, name=name, context=context,
+ * eager_start=True)`).
+ */
+export function create_eager_task_factory(custom_task_constructor: typeof Task): TaskFactory {
+  const factory = <T>(loop: BaseEventLoop, coro: Coro<T>, options?: { name?: unknown; context?: unknown }): Task<T> =>
+    new custom_task_constructor<T>(coro, { loop, name: options?.name ?? null, context: options?.context ?? null, eager_start: true });
+  registerFunction(factory, "create_eager_task_factory.<locals>.factory", "asyncio/tasks.py", 1026);
+  return factory;
+}
+
+/** `asyncio.eager_task_factory`: `loop.set_task_factory(asyncio.eager_task_factory)` makes every new task eager. */
+export const eager_task_factory: TaskFactory = create_eager_task_factory(Task);
 taskHooks.ensureFuture = (x, loop) => ensure_future(x as Coro, { loop });
 /** The loop's not-done tasks, in creation order. */
 function pendingTasks(loop: BaseEventLoop): Task<unknown>[] {

@@ -98,8 +98,16 @@ function parse(raw: unknown): LifecycleEvent | null {
       const throwing = r.throwing === null ? null : oneOf(r.throwing, ["CancelledError"] as const);
       const at = line(r);
       if (!isId(r.task) || throwing === undefined || !isBool(r.firstStep) || at === false) return null;
+      if (r.eager !== undefined && r.eager !== true) return null;
       const e: LifecycleEvent = { ...base, type, task: r.task, throwing, firstStep: r.firstStep };
+      // an eager task's first step (issue 11: Created → Running, never scheduled)
+      if (r.eager === true) e.eager = true;
       return withLine(e, at);
+    }
+    case "task-renamed": {
+      const name = text(r.name);
+      if (!isId(r.task) || name === undefined) return null;
+      return { ...base, type, task: r.task, name };
     }
     case "step-end": {
       const outcome = oneOf(r.outcome, ["suspended", "yielded", "done"] as const);

@@ -38,10 +38,34 @@ function diagnostics(files: string[]): string[] {
 }
 
 describe("the runtime's types", () => {
+  // The examples and the feature cases in one program: the runtime's source is checked once.
+  const caseFiles = tsFiles(join(root, "tests", "cases")).filter((f) => !f.endsWith(".test.ts") && !f.endsWith("shape.ts"));
+  let both: string[] | null = null;
+  const checked = (): string[] => (both ??= diagnostics([...tsFiles(join(root, "examples")), ...caseFiles]));
+
   it("type-check the examples", () => {
-    const files = tsFiles(join(root, "examples"));
-    expect(files.length).toBeGreaterThan(0);
-    expect(diagnostics(files)).toEqual([]);
+    expect(tsFiles(join(root, "examples")).length).toBeGreaterThan(0);
+    expect(checked().filter((d) => d.includes(`${join(root, "examples")}/`))).toEqual([]);
+  });
+
+  it("type-check the feature cases (tests/cases)", () => {
+    expect(caseFiles.length).toBeGreaterThan(0);
+    expect(checked().filter((d) => !d.includes(`${join(root, "examples")}/`))).toEqual([]);
+  });
+
+  it("the feature cases type-check against the editor's declarations too (src/playground/asyncio.d.ts, strict)", () => {
+    const program = ts.createProgram([join(root, "src", "playground", "asyncio.d.ts"), ...caseFiles], {
+      target: ts.ScriptTarget.ESNext,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+      lib: ["lib.es2022.d.ts"],
+    });
+    const found = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(found).toEqual([]);
   });
 
   it("type-check the conformance twins when ../shared is there", () => {

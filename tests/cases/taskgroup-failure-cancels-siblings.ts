@@ -24,7 +24,7 @@ function* main() {
   const tg = new asyncio.TaskGroup();
   let quick!: asyncio.Task<string>;
   let slow!: asyncio.Task<string>;
-  let bad!: asyncio.Task<never>;
+  let bad!: asyncio.Task<void>;
   try {
     yield* asyncio.async_with(tg, function* (tg) {
       quick = tg.create_task(sibling("quick", 0.1), { name: "quick" });
