@@ -20,7 +20,7 @@ function* retry(make: () => asyncio.Coroutine<string>, times: number) {
       if (!(e instanceof OSError)) throw e;
       print("failed:", repr(e));
     }
-    task = asyncio.create_task(task.get_coro());   // run the same work again
+    task = asyncio.create_task(task.get_coro()!);   // run the same work again
   }
   return yield* task;
 }
