@@ -146,7 +146,10 @@ export class ExerciseBlock extends HTMLElement {
     next.hidden = false;
     this.#hintsShown++;
     const last = this.#hintsShown === items.length;
-    this.#say(`Hint ${this.#hintsShown} of ${items.length}${last ? " (the last one)" : ""}: ${next.textContent ?? ""}`, "info");
+    this.#say(`Hint ${this.#hintsShown} of ${items.length}${last ? ", the last one," : ""} is shown below the program.`, "info");
+    // The hint itself gets the focus, so that a screen reader reads it where it is.
+    next.tabIndex = -1;
+    next.focus();
     if (last) {
       this.#hint.disabled = true;
       this.#hint.title = "No more hints: Show solution shows a reference solution";

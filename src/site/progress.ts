@@ -71,5 +71,6 @@ export function summary(ids: readonly string[], progress: Map<string, ExerciseSt
   const noun = ids.length === 1 ? "exercise" : "exercises";
   if (passed === 0 && tried === 0) return { text: "", state: "none" };
   if (passed === ids.length) return { text: ids.length === 1 ? "exercise passed" : `all ${ids.length} exercises passed`, state: "passed" };
+  if (ids.length === 1) return { text: "exercise tried, not passed yet", state: "tried" };
   return { text: `${passed} of ${ids.length} ${noun} passed`, state: "tried" };
 }

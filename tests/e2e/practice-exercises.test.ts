@@ -87,6 +87,7 @@ test("the site has at least five exercises, each a region named Exercise with Ch
     expect(await hints.nth(0).isVisible()).toBe(true);
     expect(await hints.nth(1).isVisible()).toBe(false);
     expect(await r.locator(".exercise-status[role=status]").textContent()).toMatch(/^Hint 1 of/);
+    expect(await hints.nth(0).evaluate((li) => li === document.activeElement)).toBe(true);
     await r.getByRole("button", { name: "Hint", exact: true }).click();
     expect(await hints.nth(1).isVisible()).toBe(true);
     const solution = r.locator("[data-exercise-solution]");

@@ -26,6 +26,7 @@ describe("stored progress is untrusted", () => {
     expect(summary(["a", "b"], p)).toEqual({ text: "1 of 2 exercises passed", state: "tried" });
     expect(summary(["a"], p)).toEqual({ text: "exercise passed", state: "passed" });
     expect(summary(["c"], p).state).toBe("none");
+    expect(summary(["b"], p)).toEqual({ text: "exercise tried, not passed yet", state: "tried" });
   });
 });
 

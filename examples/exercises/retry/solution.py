@@ -14,7 +14,7 @@ async def fetch():
 
 
 async def retry(make, times):
-    """Runs make() as a task; when it fails with OSError, runs it again, `times` runs in all."""
+    """Runs make() as a task, again after an OSError: `times` runs at most."""
     task = asyncio.create_task(make())
     for _ in range(1, times):
         try:

@@ -10,7 +10,7 @@ function* fetch() {
   return "data";
 }
 
-/** Runs make() as a task; when it fails with OSError, runs it again, `times` runs in all. */
+/** Runs make() as a task, again after an OSError: `times` runs at most. */
 function* retry(make: () => asyncio.Coroutine<string>, times: number) {
   let task = asyncio.create_task(make());
   for (let i = 1; i < times; i++) {
