@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as asyncio from "../../src/asyncio/index.ts";
 import type { LifecycleEvent } from "../../src/asyncio/instrument.ts";
 import { capture } from "./helpers.ts";
+import { buildModel } from "../../src/lifecycle/model.ts";
 
 beforeEach(() => {
   capture();
@@ -232,5 +233,28 @@ describe("task factories", () => {
     );
     // main's task, then shutdown_asyncgens() and shutdown_default_executor() (loop not running: not eager)
     expect(made).toEqual(["<MyTask done running=true", "<MyTask pending running=false", "<MyTask pending running=false"]);
+  });
+});
+
+describe("what the life-cycle view makes of an eager task's events", () => {
+  it("Created → Running, never Scheduled; the creator stays Running around it", async () => {
+    record();
+    const ids = await asyncio.run(
+      (function* () {
+        const loop = asyncio.get_running_loop();
+        loop.set_task_factory(asyncio.eager_task_factory);
+        const quick = asyncio.create_task(returns([], 1));
+        const slow = asyncio.create_task(suspends([], 2));
+        yield* slow;
+        return { quick: quick._id, slow: slow._id, main: asyncio.current_task()!._id };
+      })(),
+    );
+    const model = buildModel(events);
+    expect(model.rejected).toBe(0);
+    const path = (id: number) => model.transitions.filter((t) => t.task === id).map((t) => `${t.from}>${t.to}`);
+    expect(path(ids.quick)).toEqual(["created>running", "running>done"]);
+    expect(path(ids.slow)).toEqual(["created>running", "running>suspended", "suspended>scheduled", "scheduled>running", "running>done"]);
+    // main went Running before the eager steps and only stopped running when it awaited slow
+    expect(path(ids.main).slice(0, 3)).toEqual(["created>scheduled", "scheduled>running", "running>suspended"]);
   });
 });
