@@ -20,7 +20,8 @@ export interface RunResult {
   status: number | null;
   /**
    * How the run ended: "exit" by itself; "stopped" by the reader (Stop, or a new Run);
-   * "limit" by the playground's time limit on a run; "timeout" by the watchdog, the program
+   * "limit" by the playground's time limit on a run or another of its limits (output,
+   * events, messages; protocol.ts); "timeout" by the watchdog, the program
    * having given no sign of life (a synchronous endless loop); "error" when it never started
    * (it did not compile, or could not be fetched).
    */
@@ -49,7 +50,7 @@ export class RunRecorder {
     const reason =
       end.kind === "exit" ? "exit"
       : end.kind === "stopped" ? "stopped"
-      : end.kind === "timeout" ? "limit"
+      : end.kind === "timeout" || end.kind === "limit" ? "limit"
       : "timeout";
     return this.result(reason, end.kind === "exit" ? end.status : null);
   }

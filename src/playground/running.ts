@@ -6,6 +6,7 @@
 import type { OutputLog } from "./output.ts";
 import type { Bundle, RunEnd } from "./sandbox.ts";
 import type { CodeEditor, Diagnostic } from "./editor-types.ts";
+import { limitMessage } from "./run-end.ts";
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
@@ -99,5 +100,10 @@ export function reportEnd(log: OutputLog, end: RunEnd): string {
     case "timeout":
       log.info(`Stopped: the program ran longer than ${end.limitMs / 1000} s, the playground's limit.`, "error");
       return "Stopped: too long.";
+    case "limit": {
+      const told = limitMessage(end.what);
+      log.info(told.log, "error");
+      return told.status;
+    }
   }
 }

@@ -5,9 +5,11 @@
  * The iframe is `sandbox="allow-scripts"` without allow-same-origin, so its origin is opaque:
  * the reader's code, in a worker inside it, cannot touch this page's DOM, storage or cookies,
  * and the runner's CSP forbids network requests. Messages are accepted only from that
- * iframe's window.
+ * iframe's window, and each is read with readRunnerMessage (validate.ts): the runner is our
+ * code, but it relays a program's words, so its messages are checked again here.
  */
-import { HEARTBEAT_MS, type ClockChoice, type FromRunner, type OutputItem, type ToRunner } from "./protocol.ts";
+import { HEARTBEAT_MS, RUN_LIMIT_MS, type ClockChoice, type FromRunner, type LimitKind, type OutputItem, type ToRunner } from "./protocol.ts";
+import { readRunnerMessage } from "./validate.ts";
 
 export interface RunCallbacks {
   onItems(items: OutputItem[]): void;
@@ -20,7 +22,9 @@ export type RunEnd =
   | { kind: "exit"; status: number }
   | { kind: "stopped" }
   | { kind: "hung"; silentMs: number }
-  | { kind: "timeout"; limitMs: number };
+  | { kind: "timeout"; limitMs: number }
+  /** The runner ended the run: it broke a budget (protocol.ts), or sent what no program can. */
+  | { kind: "limit"; what: Exclude<LimitKind, "time"> };
 
 /** A program ready to run: the ESM bundle, its source map, and the runtime if not bundled in. */
 export interface Bundle {
@@ -39,8 +43,12 @@ export interface RunHandle {
  * heartbeats: then the runner itself is stuck, and the iframe is thrown away.
  */
 export const RUNNER_SILENT_MS = 3000;
-/** Wall-clock limit of one run: tutorial programs take seconds, not minutes. */
-export const RUN_LIMIT_MS = 60_000;
+/**
+ * Wall-clock limit of one run: tutorial programs take seconds, not minutes. The runner
+ * enforces it; the page too, a little later, in case the runner does not.
+ */
+export { RUN_LIMIT_MS };
+const PAGE_RUN_LIMIT_MS = RUN_LIMIT_MS + 1000;
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
@@ -69,9 +77,13 @@ class Sandbox {
     iframe.src = `${base}runner/index.html`;
     this.iframe = iframe;
     this.ready = new Promise<void>((resolve) => {
-      const onMessage = (e: MessageEvent<FromRunner>) => {
+      const onMessage = (e: MessageEvent) => {
         if (e.source !== iframe.contentWindow || e.source === null) return;
-        const m = e.data;
+        const m = readRunnerMessage(e.data);
+        if (m === null) {
+          this.malformed(e.data);
+          return;
+        }
         if (m.type === "ready") {
           performance.mark("playground:sandbox-ready");
           resolve();
@@ -100,6 +112,15 @@ class Sandbox {
     this.iframe?.contentWindow?.postMessage(m, "*");
   }
 
+  /**
+   * A message from the runner that the protocol does not have: the run it names (if any)
+   * ends, as a run that broke the protocol; anything else is dropped.
+   */
+  private malformed(data: unknown): void {
+    const runId = typeof data === "object" && data !== null ? (data as { runId?: unknown }).runId : undefined;
+    if (typeof runId === "number" && this.runs.has(runId)) this.finish(runId, { kind: "limit", what: "protocol" });
+  }
+
   private receive(m: FromRunner): void {
     if (m.type === "ready") return;
     const run = this.runs.get(m.runId);
@@ -118,6 +139,9 @@ class Sandbox {
         break;
       case "hung":
         this.finish(m.runId, { kind: "hung", silentMs: m.silentMs });
+        break;
+      case "limit":
+        this.finish(m.runId, m.what === "time" ? { kind: "timeout", limitMs: RUN_LIMIT_MS } : { kind: "limit", what: m.what });
         break;
       case "beat":
       case "stopped":
@@ -149,7 +173,7 @@ class Sandbox {
     this.lastCheck = now;
     for (const [id, run] of this.runs) {
       if (late) run.lastSign = Math.max(run.lastSign, now - HEARTBEAT_MS);
-      if (now - run.startedAt > RUN_LIMIT_MS) this.finish(id, { kind: "timeout", limitMs: RUN_LIMIT_MS });
+      if (now - run.startedAt > PAGE_RUN_LIMIT_MS) this.finish(id, { kind: "timeout", limitMs: RUN_LIMIT_MS });
       else if (now - run.lastSign > RUNNER_SILENT_MS) {
         this.finish(id, { kind: "hung", silentMs: Math.round(now - run.lastSign) });
         this.confirmAlive();

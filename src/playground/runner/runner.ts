@@ -3,12 +3,19 @@
  * `<iframe sandbox="allow-scripts">` (opaque origin, its own CSP with connect-src 'none').
  * It owns one worker per run and relays messages between the page and those workers.
  *
- * Only the embedding page may command it (`e.source === parent`). Workers are classic blob
- * workers that importScripts() the real worker script, because a module worker from blob:
- * fails in an opaque-origin iframe (tech-notes §3). A spare worker is kept loaded so that a
- * Run does not wait for the worker script.
+ * It is the trust boundary (protocol.ts): only the embedding page may command it
+ * (`e.source === parent`), and everything a worker says goes through the run's RunRelay,
+ * which checks its shape, counts it against the run's budgets and merges it into bounded
+ * batches for the page. A run that breaks a budget, or stays silent, is ended here: its
+ * worker is terminated and whatever it still sends is dropped.
+ *
+ * Workers are classic blob workers that importScripts() the real worker script, because a
+ * module worker from blob: fails in an opaque-origin iframe (tech-notes §3). A spare worker
+ * is kept loaded so that a Run does not wait for the worker script.
  */
-import { HEARTBEAT_MS, HUNG_AFTER_MS, type FromRunner, type FromWorker, type ToRunner } from "../protocol.ts";
+import { HEARTBEAT_MS, type FromRunner } from "../protocol.ts";
+import { readRunnerCommand } from "../validate.ts";
+import { RunRelay, type Verdict } from "./relay.ts";
 
 const workerScript = new URL("worker.js", document.baseURI).href;
 const bootstrap = URL.createObjectURL(
@@ -16,33 +23,42 @@ const bootstrap = URL.createObjectURL(
 );
 
 const toPage = (m: FromRunner) => window.parent.postMessage(m, "*");
-const workers = new Map<number, Worker>();
-/**
- * When each running worker last said anything (this thread's clock), from its first message
- * on: a worker still loading its script is not the program's doing.
- */
-const lastSign = new Map<number, number>();
+
+interface Run {
+  worker: Worker;
+  relay: RunRelay;
+}
+
+const runs = new Map<number, Run>();
+
+const relayHost = {
+  send: toPage,
+  later: (flush: () => void, ms: number) => void setTimeout(flush, ms),
+  now: () => performance.now(),
+};
 
 /**
  * The watchdog lives here, next to the workers, not in the page: a page busy with something
  * else (loading the editor, say) would see the heartbeats late and could take a slow page
  * for a hung program. A check that itself comes late means this thread was held up, and
- * silence is then counted from the check.
+ * silence is then counted from the check. Each check also tells the page that the runner
+ * itself is alive.
  */
 let lastCheck = performance.now();
+let lastBeat = 0;
 setInterval(() => {
   const now = performance.now();
   const late = now - lastCheck > 2 * HEARTBEAT_MS;
   lastCheck = now;
-  for (const [runId, at] of lastSign) {
-    if (late) lastSign.set(runId, Math.max(at, now - HEARTBEAT_MS));
-    else if (now - at > HUNG_AFTER_MS) {
-      end(runId);
-      toPage({ type: "hung", runId, silentMs: Math.round(now - at) });
-      keepSpare();
-    }
+  const beat = now - lastBeat >= HEARTBEAT_MS;
+  if (beat) lastBeat = now;
+  for (const [runId, run] of runs) {
+    const verdict = run.relay.check(late);
+    if (verdict.end !== "none") end(runId);
+    else if (beat) toPage({ type: "beat", runId });
   }
 }, HEARTBEAT_MS / 2);
+
 let spare: Worker | null = null;
 
 function freshWorker(): Worker {
@@ -56,43 +72,46 @@ function keepSpare(): void {
 }
 
 function end(runId: number): void {
-  lastSign.delete(runId);
-  const w = workers.get(runId);
-  if (w === undefined) return;
-  w.terminate();
-  workers.delete(runId);
+  const run = runs.get(runId);
+  if (run === undefined) return;
+  runs.delete(runId);
+  run.worker.onmessage = null;
+  run.worker.onerror = null;
+  run.worker.terminate();
+  keepSpare();
 }
 
-window.addEventListener("message", (e: MessageEvent<ToRunner>) => {
+function start(runId: number, request: unknown): void {
+  end(runId);
+  const worker = freshWorker();
+  const relay = new RunRelay(runId, relayHost);
+  const run: Run = { worker, relay };
+  runs.set(runId, run);
+  worker.onmessage = (we: MessageEvent) => {
+    if (runs.get(runId) !== run) return;
+    const verdict: Verdict = relay.receive(() => we.data);
+    if (verdict.end !== "none") end(runId);
+  };
+  worker.onerror = (we) => {
+    // Only errors outside the program's own reporting arrive here (e.g. the worker script
+    // failed to load); say so instead of hanging until the watchdog fires.
+    we.preventDefault();
+    if (runs.get(runId) !== run) return;
+    relay.fail(`${we.message}\n`);
+    end(runId);
+  };
+  worker.postMessage(request);
+}
+
+window.addEventListener("message", (e: MessageEvent) => {
   if (e.source !== window.parent) return;
-  const m = e.data;
-  if (m.type === "run") {
-    end(m.runId);
-    const w = freshWorker();
-    workers.set(m.runId, w);
-    w.onmessage = (we: MessageEvent<FromWorker>) => {
-      const data = we.data;
-      if (workers.get(m.runId) !== w) return;
-      lastSign.set(m.runId, performance.now());
-      toPage({ ...data, runId: m.runId });
-      if (data.type === "exit") {
-        end(m.runId);
-        keepSpare();
-      }
-    };
-    w.onerror = (we) => {
-      // Only errors outside the program's own reporting arrive here (e.g. the worker
-      // script failed to load); say so instead of hanging until the watchdog fires.
-      we.preventDefault();
-      toPage({ type: "batch", runId: m.runId, items: [{ k: "err", t: `${we.message}\n` }] });
-      toPage({ type: "exit", runId: m.runId, status: 1 });
-      end(m.runId);
-    };
-    w.postMessage(m);
-  } else if (m.type === "stop") {
+  const m = readRunnerCommand(e.data);
+  if (m === null) return;
+  if (m.type === "run") start(m.runId, m);
+  else {
+    runs.get(m.runId)?.relay.stop();
     end(m.runId);
     toPage({ type: "stopped", runId: m.runId });
-    keepSpare();
   }
 });
 

@@ -14,13 +14,19 @@ import type { AsyncioHost } from "../../asyncio/host.ts";
 import { createMapper } from "../../bundle/sourcemap.ts";
 import {
   HEARTBEAT_MS,
+  LONG_TEXT,
+  MAX_BATCH_ITEMS,
+  MAX_EVENT_CHARS,
   MAX_FORWARDED_EVENTS,
   MAX_FORWARDED_LINES,
+  MAX_OUTPUT_CHARS,
   RUNTIME_PLACEHOLDER,
+  WORKER_FLUSH_MS,
   type FromWorker,
   type OutputItem,
   type RunRequest,
 } from "../protocol.ts";
+import { countLines, sanitizeEvent, takeLines } from "../validate.ts";
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -29,13 +35,18 @@ interface WorkerScope {
   setTimeout(fn: () => void, ms: number): number;
 }
 const scope = globalThis as unknown as WorkerScope;
-const post = (m: FromWorker) => scope.postMessage(m);
+// Kept before the program can replace it (it can still post whatever it likes: the runner
+// checks everything, protocol.ts).
+const postMessage = scope.postMessage.bind(scope);
+const post = (m: FromWorker) => postMessage(m);
 
 let items: OutputItem[] = [];
 let flushScheduled = false;
 let forwardedLines = 0;
 let droppedLines = 0;
+let forwardedChars = 0;
 let forwardedEvents = 0;
+let eventChars = 0;
 /** seq of the last `print` event; the runtime emits it just before the printed text. */
 let pendingPrintSeq: number | undefined;
 let exited = false;
@@ -56,6 +67,15 @@ function alive(): void {
   }
 }
 
+/**
+ * Reading a text of many megabytes is one long synchronous stretch (the engine flattens
+ * the string first), in which no heartbeat can go out: say so before (protocol.ts, "busy").
+ */
+function busy(): void {
+  lastPost = performance.now();
+  post({ type: "busy" });
+}
+
 function flush(): void {
   flushScheduled = false;
   if (droppedLines > 0) {
@@ -69,61 +89,90 @@ function flush(): void {
   post({ type: "batch", items: batch });
 }
 
-function queue(item: OutputItem): void {
-  items.push(item);
-  // A program that prints in one long synchronous stretch still streams (and proves itself
-  // alive): flush by size, and by time.
-  if (items.length >= 256 || performance.now() - lastPost >= HEARTBEAT_MS) flush();
-  else if (!flushScheduled) {
-    flushScheduled = true;
-    scope.setTimeout(flush, 0);
-  }
+/**
+ * Batches go at most one per WORKER_FLUSH_MS (the runner counts messages per second), or at
+ * once when full. A program that prints in one long synchronous stretch still streams (and
+ * proves itself alive), since a flush is also due by time.
+ */
+function scheduleFlush(): void {
+  if (items.length >= MAX_BATCH_ITEMS / 2 || performance.now() - lastPost >= HEARTBEAT_MS) flush();
+  else flushLater();
 }
 
-/** Forwards text up to the line cap, then only counts the lines it drops. */
+function flushLater(): void {
+  if (flushScheduled) return;
+  flushScheduled = true;
+  scope.setTimeout(flush, Math.max(0, lastPost + WORKER_FLUSH_MS - performance.now()));
+}
+
+function queue(item: OutputItem): void {
+  items.push(item);
+  scheduleFlush();
+}
+
+/**
+ * Forwards text up to the line cap, then only counts the lines it drops. Past the output
+ * budget it forwards one character more than the budget, so that the runner ends the run
+ * with "output limit reached" (the runner is the one that decides, protocol.ts).
+ */
 function write(stream: "out" | "err", text: string): void {
   if (text.length === 0) return;
-  if (forwardedLines >= MAX_FORWARDED_LINES) {
-    droppedLines += countLines(text);
+  if (forwardedChars > MAX_OUTPUT_CHARS) return;
+  if (text.length > LONG_TEXT) busy();
+  const { keep, dropped } = takeLines(text, MAX_FORWARDED_LINES - forwardedLines);
+  droppedLines += dropped;
+  if (keep.length === 0) {
     alive();
-    if (!flushScheduled) {
-      flushScheduled = true;
-      scope.setTimeout(flush, 0);
-    }
+    flushLater();
     return;
   }
-  forwardedLines += countLines(text);
+  const shown = keep.length > MAX_OUTPUT_CHARS + 1 - forwardedChars ? keep.slice(0, MAX_OUTPUT_CHARS + 1 - forwardedChars) : keep;
+  forwardedChars += shown.length;
+  forwardedLines += countLines(shown);
   if (stream === "out") {
-    const item: OutputItem = { k: "out", t: text };
+    const item: OutputItem = { k: "out", t: shown };
     if (pendingPrintSeq !== undefined) item.s = pendingPrintSeq;
     pendingPrintSeq = undefined;
     queue(item);
   } else {
-    queue({ k: "err", t: text });
+    queue({ k: "err", t: shown });
   }
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  if (forwardedChars > MAX_OUTPUT_CHARS) flush();
 }
 
 let eventBuffer: LifecycleEvent[] = [];
 function onEvent(e: LifecycleEvent): boolean {
-  if (forwardedEvents >= MAX_FORWARDED_EVENTS) {
+  if (forwardedEvents >= MAX_FORWARDED_EVENTS || eventChars >= MAX_EVENT_CHARS) {
     // Past the cap nothing is forwarded: unsubscribe, so that the runtime stops building
     // events (the loop's pulse keeps telling that the program is alive).
     pendingPrintSeq = undefined;
     return false;
   }
   if (e.type === "print") pendingPrintSeq = e.seq;
+  for (const key in e) {
+    const v = (e as unknown as Record<string, unknown>)[key];
+    if (typeof v === "string" && v.length > LONG_TEXT) busy();
+  }
+  const event = sanitizeEvent(e);
+  let chars = 0;
+  for (const key in event) {
+    const v = (event as unknown as Record<string, unknown>)[key];
+    if (typeof v === "string") chars += v.length;
+  }
+  if (eventChars + chars > MAX_EVENT_CHARS) {
+    eventChars = MAX_EVENT_CHARS;
+    pendingPrintSeq = undefined;
+    return false;
+  }
+  eventChars += chars;
   forwardedEvents++;
   // Events ride in the same ordered stream as the text; consecutive events share one item.
   const last = items[items.length - 1];
-  if (last !== undefined && last.k === "ev" && last.e === eventBuffer) eventBuffer.push(e);
-  else {
-    eventBuffer = [e];
+  if (last !== undefined && last.k === "ev" && last.e === eventBuffer) {
+    eventBuffer.push(event);
+    if (eventBuffer.length % 256 === 0) scheduleFlush();
+  } else {
+    eventBuffer = [event];
     queue({ k: "ev", e: eventBuffer });
   }
   return true;
@@ -144,7 +193,9 @@ function exit(status: number): void {
   scope.setTimeout(() => {
     scope.setTimeout(() => {
       flush();
-      post({ type: "exit", status: reportedError ? Math.max(status, 1) : status });
+      // A status is 0..255 (protocol.ts); the runtime gives 0 or 1.
+      const code = Number.isSafeInteger(status) ? Math.min(Math.max(status, 0), 255) : 1;
+      post({ type: "exit", status: reportedError ? Math.max(code, 1) : code });
     }, 0);
   }, 0);
 }

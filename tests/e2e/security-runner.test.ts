@@ -1,0 +1,145 @@
+/**
+ * Issue 9, in Chromium against the built site: what a program can send out of the sandbox
+ * (a line of 100 MB, a flood of forged life-cycle events, malformed and forged messages) is
+ * bounded by the runner, the page stays responsive throughout, and the reader is told in
+ * words why the run ended. Messages forged into the page from the runner's frame itself are
+ * refused too (the page checks them again).
+ */
+import { describe, expect, test } from "vitest";
+import type { Browser, Frame, Page } from "playwright-core";
+import type { StaticServer } from "../support/browser.ts";
+import { useSite } from "../support/use-site.ts";
+import { outputText, runAndWait } from "./playground-helpers.ts";
+import { edit, openExample, runMeasured, type Responsiveness } from "./security-helpers.ts";
+
+let server: StaticServer;
+let browser: Browser;
+
+useSite((s, b) => {
+  server = s;
+  browser = b;
+});
+
+const open = () => openExample(browser, server);
+
+/** The runner's frame (the sandbox iframe). */
+function runnerFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  if (frame === undefined) throw new Error("no runner frame");
+  return frame;
+}
+
+/**
+ * The issue asks that the page answer within 200 ms throughout. Asserted on the longest
+ * task of the page's thread (its own work, in thread time); the wall-clock delay of a timer
+ * also counts the time a loaded machine gave the page no core, so its bound is generous
+ * (the page froze for 22 s and 70 s before the runner enforced budgets).
+ */
+const ANSWERS_WITHIN_MS = 200;
+const GENEROUS_WALL_MS = 10_000;
+
+function expectResponsive(r: Responsiveness): void {
+  console.log(`page responsiveness: longest task ${r.longestTask.toFixed(0)} ms thread time (${r.longestTaskWall.toFixed(0)} ms wall), worst timer delay ${r.worstGap.toFixed(0)} ms`);
+  expect(r.longestTask).toBeLessThan(ANSWERS_WITHIN_MS);
+  expect(r.worstGap).toBeLessThan(GENEROUS_WALL_MS);
+}
+
+describe("budgets enforced by the runner", () => {
+  test("an unbroken line of 100 MB: the page keeps answering and says the output limit was reached", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    await edit(ex, 'import { print } from "asyncio";\nconst line = "x".repeat(100_000_000);\nprint(line, { end: "" });\nprint("never shown");\n');
+    const measured = await runMeasured(browser, page, ex);
+    expect(await outputText(ex, "info")).toMatch(/output limit reached/);
+    expect(await ex.getByRole("status").textContent()).toMatch(/output limit reached/i);
+    const shown = await outputText(ex, "stdout");
+    expect(shown.length).toBeLessThanOrEqual(100_000);
+    expect(shown).not.toContain("never shown");
+    expectResponsive(measured);
+    expect(await ex.getByRole("button", { name: "Run", exact: true }).isEnabled()).toBe(true);
+
+    // The same line posted by the program straight to the runner, past the worker's own caps.
+    // The runner refuses the message; or, if copying 100 MB keeps the program's thread busy
+    // past the watchdog's patience, the run ends as not answering. Either way nothing of it
+    // reaches the page.
+    await edit(ex, 'import asyncio from "asyncio";\nconst g = globalThis as any;\ng.postMessage({ type: "batch", items: [{ k: "out", t: "y".repeat(100_000_000) }] });\nasyncio.run(asyncio.sleep(5));\n');
+    const forged = await runMeasured(browser, page, ex);
+    expect(await outputText(ex, "info")).toMatch(/does not accept|no sign of life/);
+    expect(await outputText(ex, "stdout")).toBe("");
+    expectResponsive(forged);
+    expect(isolated.errors).toEqual([]);
+    expect(isolated.foreignRequests).toEqual([]);
+    await isolated.context.close();
+  });
+
+  test("a forged flood of life-cycle events: the page keeps answering and says a limit was reached", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    await edit(
+      ex,
+      [
+        "const g = globalThis as any;",
+        "const e = [];",
+        "for (let i = 0; i < 2000; i++) e.push({ seq: i, time: 0, iteration: 1, type: 'task-woken', task: 1, by: 2 });",
+        "for (;;) g.postMessage({ type: 'batch', items: [{ k: 'ev', e }] });",
+      ].join("\n"),
+    );
+    await ex.getByRole("button", { name: "Life-cycle" }).click();
+    const measured = await runMeasured(browser, page, ex);
+    expect(await outputText(ex, "info")).toMatch(/(event|message) limit reached/);
+    expectResponsive(measured);
+    expect(isolated.errors).toEqual([]);
+    await isolated.context.close();
+  });
+});
+
+describe("malformed and forged messages", () => {
+  test("from the program: refused by the runner, the reader told, no page error", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    const forgeries = [
+      '{ type: "batch", items: null }',
+      '{ type: "batch", items: [{ k: "drop", n: 1e308 }] }',
+      '{ type: "hung", silentMs: 1 }',
+      '{ type: "batch", items: [{ k: "out", t: 1 }] }',
+      '{ type: "exit", status: "0" }',
+    ];
+    for (const forged of forgeries) {
+      await edit(ex, `import asyncio, { print } from "asyncio";\nprint("before");\n(globalThis as any).postMessage(${forged});\nasyncio.run(asyncio.sleep(5));\n`);
+      await runAndWait(ex, undefined, 90_000);
+      const info = await outputText(ex, "info");
+      expect(info, forged).toMatch(/does not accept/);
+      expect(info, forged).not.toMatch(/NaN|e\+308|no sign of life/);
+      expect(await ex.getByRole("status").textContent(), forged).toMatch(/malformed message/);
+    }
+    expect(isolated.errors).toEqual([]);
+    await isolated.context.close();
+  });
+
+  test("into the page from the runner's frame: refused, no page error, no NaN, no 1e+308", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    await edit(ex, 'import asyncio, { print } from "asyncio";\nprint("waiting");\nasyncio.run(asyncio.sleep(30));\n');
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await expect.poll(() => outputText(ex, "stdout"), { timeout: 60_000 }).toBe("waiting");
+    const frame = runnerFrame(page);
+    // Without a run id (or with one that is not a number): dropped, the run goes on.
+    await frame.evaluate(() => {
+      for (const m of [null, "x", { type: "hung" }, { type: "batch", items: null }, { type: "limit", what: "output" }, { type: "exit", runId: "1", status: 0 }]) parent.postMessage(m, "*");
+    });
+    await page.waitForTimeout(300);
+    expect(await ex.getAttribute("data-state")).toBe("running");
+    // Now for the page's run (its first: id 1). The first malformed one ends it.
+    await frame.evaluate(() => {
+      parent.postMessage({ type: "hung", runId: 1, silentMs: 1e308 }, "*");
+      parent.postMessage({ type: "batch", runId: 1, items: [{ k: "drop", n: 1e308 }] }, "*");
+      parent.postMessage({ type: "batch", runId: 1, items: null }, "*");
+    });
+    await expect.poll(() => ex.getAttribute("data-state")).toBe("done");
+    const info = await outputText(ex, "info");
+    expect(info).toMatch(/does not accept/);
+    expect(info).not.toMatch(/NaN|e\+308|more lines/);
+    expect(isolated.errors).toEqual([]);
+    await isolated.context.close();
+  });
+});
