@@ -30,13 +30,17 @@ function runnerFrame(page: Page): Frame {
 }
 
 /**
- * The issue asks that the page answer within 200 ms throughout. Asserted on the longest
- * task of the page's thread (its own work, in thread time); the wall-clock delay of a timer
- * also counts the time a loaded machine gave the page no core, so its bound is generous
- * (the page froze for 22 s and 70 s before the runner enforced budgets).
+ * The issue asks that the page answer within 200 ms throughout. That is asserted on the
+ * longest task the page's main thread ran (its own work, in thread time, from a Chromium
+ * trace). The wall-clock delay of a timer in the page also counts the time the machine gave
+ * the page no core at all: a flood keeps two threads busy (the program's worker, and the
+ * runner reading it), which on a loaded two-core machine starves the page for seconds
+ * without the page doing anything. Its bound is therefore only a check against the freezes
+ * the issue saw (22 s for a 64 MiB line, 70 s for an event flood, with the page's thread
+ * busy all along).
  */
 const ANSWERS_WITHIN_MS = 200;
-const GENEROUS_WALL_MS = 10_000;
+const GENEROUS_WALL_MS = 20_000;
 
 function expectResponsive(r: Responsiveness): void {
   console.log(`page responsiveness: longest task ${r.longestTask.toFixed(0)} ms thread time (${r.longestTaskWall.toFixed(0)} ms wall), worst timer delay ${r.worstGap.toFixed(0)} ms`);
@@ -120,21 +124,32 @@ describe("malformed and forged messages", () => {
     const isolated = await open();
     const { page, ex } = isolated;
     await edit(ex, 'import asyncio, { print } from "asyncio";\nprint("waiting");\nasyncio.run(asyncio.sleep(30));\n');
+    // The runner's frame notes the id of the run the page asks for.
+    await expect.poll(() => page.frames().length, { timeout: 30_000 }).toBeGreaterThan(1);
+    const frame = runnerFrame(page);
+    await expect.poll(() => frame.evaluate(() => document.title).catch(() => ""), { timeout: 30_000 }).toBe("asyncio runner");
+    await frame.evaluate(() => {
+      addEventListener("message", (e) => {
+        const m = e.data as { type?: unknown; runId?: unknown };
+        if (m?.type === "run") (globalThis as { lastRunId?: unknown }).lastRunId = m.runId;
+      });
+    });
     await ex.getByRole("button", { name: "Run", exact: true }).click();
     await expect.poll(() => outputText(ex, "stdout"), { timeout: 60_000 }).toBe("waiting");
-    const frame = runnerFrame(page);
+    const runId = await frame.evaluate(() => (globalThis as { lastRunId?: unknown }).lastRunId);
+    expect(typeof runId).toBe("number");
     // Without a run id (or with one that is not a number): dropped, the run goes on.
     await frame.evaluate(() => {
       for (const m of [null, "x", { type: "hung" }, { type: "batch", items: null }, { type: "limit", what: "output" }, { type: "exit", runId: "1", status: 0 }]) parent.postMessage(m, "*");
     });
     await page.waitForTimeout(300);
     expect(await ex.getAttribute("data-state")).toBe("running");
-    // Now for the page's run (its first: id 1). The first malformed one ends it.
-    await frame.evaluate(() => {
-      parent.postMessage({ type: "hung", runId: 1, silentMs: 1e308 }, "*");
-      parent.postMessage({ type: "batch", runId: 1, items: [{ k: "drop", n: 1e308 }] }, "*");
-      parent.postMessage({ type: "batch", runId: 1, items: null }, "*");
-    });
+    // Now for the page's run. The first malformed one ends it.
+    await frame.evaluate((runId) => {
+      parent.postMessage({ type: "hung", runId, silentMs: 1e308 }, "*");
+      parent.postMessage({ type: "batch", runId, items: [{ k: "drop", n: 1e308 }] }, "*");
+      parent.postMessage({ type: "batch", runId, items: null }, "*");
+    }, runId);
     await expect.poll(() => ex.getAttribute("data-state")).toBe("done");
     const info = await outputText(ex, "info");
     expect(info).toMatch(/does not accept/);
