@@ -98,8 +98,9 @@ describe("worker messages (read by the runner)", () => {
 });
 
 describe("runner messages (read by the page)", () => {
-  test("accepts the protocol's messages and copies only their fields", () => {
-    expect(readRunnerMessage({ type: "hung", runId: 2, silentMs: 900, extra: "<b>" })).toEqual({ type: "hung", runId: 2, silentMs: 900 });
+  test("accepts the protocol's messages, and nothing with fields of its own", () => {
+    expect(readRunnerMessage({ type: "hung", runId: 2, silentMs: 900 })).toEqual({ type: "hung", runId: 2, silentMs: 900 });
+    expect(readRunnerMessage({ type: "hung", runId: 2, silentMs: 900, extra: "<b>" })).toBeNull();
     expect(readRunnerMessage({ type: "limit", runId: 2, what: "output" })).toEqual({ type: "limit", runId: 2, what: "output" });
     expect(readRunnerMessage({ type: "ready" })).toEqual({ type: "ready" });
   });
