@@ -1,13 +1,20 @@
 /**
  * Build-time side of the playground (Node, native esbuild): the sandbox scripts, the runtime
- * module for the in-page compiler, and the prebuilt bundle of every example, which an
- * unedited Run fetches so that reading pages need neither the editor nor esbuild-wasm.
+ * module, and the prebuilt bundle of every example, which an unedited Run fetches so that
+ * reading pages need neither the editor nor esbuild-wasm.
+ *
+ * The runtime is served once, as its own module (`runtime/asyncio.js`, cached by the browser
+ * and precached by the service worker), and shared by every example of the site and by the
+ * reader's edited code (issue 12): a prebuilt bundle holds only the example's own lines, with
+ * "asyncio" left as an import of a placeholder that the sandbox's worker points at its copy
+ * of the runtime module, exactly as for edited code (compile-options.ts).
  */
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleOptions } from "../bundle/options.ts";
+import { RUNTIME_PLACEHOLDER } from "./protocol.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -58,12 +65,22 @@ export async function buildRuntimeModule(root: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** `{ code, map }` of one example, bundled exactly as the command line bundles it. */
+/** "asyncio" stays an import of the placeholder the worker replaces with the runtime module. */
+const externalRuntime: Plugin = {
+  name: "asyncio-runtime-external",
+  setup(build) {
+    build.onResolve({ filter: /^asyncio$/ }, () => ({ path: RUNTIME_PLACEHOLDER, external: true }));
+  },
+};
+
+/**
+ * `{ code, map }` of one example, bundled with the project's one configuration (the same
+ * registration and line marks as the command line), the runtime left out (see above).
+ */
 export async function buildExampleBundle(root: string, id: string): Promise<string> {
   const source = await readFile(join(examplesDir(root), `${id}.ts`), "utf8");
-  const result = await build(
-    bundleOptions({ source, fileName: "main.ts", runtime: { kind: "file", path: runtimeEntry(root) }, resolveDir: root }),
-  );
+  const options = bundleOptions({ source, fileName: "main.ts", runtime: { kind: "file", path: runtimeEntry(root) }, resolveDir: root });
+  const result = await build({ ...options, plugins: [externalRuntime] });
   const js = result.outputFiles!.find((f) => f.path.endsWith(".js"))!;
   const map = result.outputFiles!.find((f) => f.path.endsWith(".map"))!;
   return JSON.stringify({ code: js.text, map: trimSourcesContent(map.text) });

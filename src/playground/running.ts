@@ -34,10 +34,31 @@ let sandboxScheduled = false;
 export function prepareSandboxWhenIdle(): void {
   if (sandboxScheduled) return;
   sandboxScheduled = true;
-  const prepare = () => void loadSandbox();
+  const prepare = () => {
+    void loadSandbox();
+    loadRuntimeModule().catch(() => {});
+  };
   const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(prepare, { timeout: 3000 }) : setTimeout(prepare, 500));
   if (document.readyState === "complete") idle();
   else addEventListener("load", idle, { once: true });
+}
+
+/**
+ * The runtime module, shared by every example of the page (issue 12): the prebuilt bundles
+ * import it from a placeholder that the worker points at this text. Fetched once, in idle
+ * time with the sandbox or at the first Run, and cached by the browser for the other pages.
+ */
+let runtimeModule: Promise<string> | null = null;
+export function loadRuntimeModule(): Promise<string> {
+  return (runtimeModule ??= fetch(`${base}runtime/asyncio.js`)
+    .then((r) => {
+      if (!r.ok) throw new Error(`the asyncio runtime could not be loaded (${r.status})`);
+      return r.text();
+    })
+    .catch((error: unknown) => {
+      runtimeModule = null;
+      throw error;
+    }));
 }
 
 /** The bundle prebuilt at build time for one example; fetched once, as early as the reader shows intent. */
@@ -50,11 +71,12 @@ export class PrebuiltProgram {
   }
 
   get(): Promise<Bundle> {
-    return (this.bundle ??= fetch(`${base}bundles/${this.id}.json`)
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
-        return (await response.json()) as Bundle;
-      })
+    const program = fetch(`${base}bundles/${this.id}.json`).then(async (response) => {
+      if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
+      return (await response.json()) as Bundle;
+    });
+    return (this.bundle ??= Promise.all([program, loadRuntimeModule()])
+      .then(([bundle, runtime]): Bundle => ({ code: bundle.code, map: bundle.map, runtime }))
       .catch((error: unknown) => {
         this.bundle = null;
         throw error;
