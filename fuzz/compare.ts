@@ -10,6 +10,8 @@
 // at the latest (runtime-api.md section 4). So these report blocks are compared as a
 // multiset, and the rest of standard error in order.
 
+import { tracebackFrames } from "../tests/parity/normalise.ts";
+
 export interface RunResult {
   stdout: string;
   stderr: string;
@@ -68,10 +70,26 @@ export interface Expected {
   out: string;
   /** Significant standard error and "exit status: N" (NAME.err). */
   err: string;
+  /** The frames of every traceback (NAME.frames; tests/parity/normalise.ts tracebackFrames). */
+  frames: string;
 }
 
 export function expectedOf(r: RunResult): Expected {
-  return { out: normalise(r.stdout), err: significant(r.stderr, r.status) };
+  return { out: normalise(r.stdout), err: significant(r.stderr, r.status), frames: tracebackFrames(r.stderr) };
+}
+
+/**
+ * The tracebacks of a frames text, one block each, sorted: compared as a multiset, for the
+ * same reason as the never-retrieved reports (their order follows garbage collection).
+ */
+export function tracebackBlocks(frames: string): string[] {
+  const blocks: string[] = [];
+  for (const line of frames.split("\n")) {
+    if (line === "") continue;
+    if (/^(Exception Group )?Traceback$/.test(line) || blocks.length === 0) blocks.push(line);
+    else blocks[blocks.length - 1] += "\n" + line;
+  }
+  return blocks.sort();
 }
 
 /** Null when equal, else a short description of the first differences (- CPython, + runtime). */
@@ -86,6 +104,9 @@ export function difference(want: Expected, got: Expected): string | null {
   if (w.reports.join("\n\n") !== g.reports.join("\n\n")) {
     parts.push(lineDiff("never-retrieved reports", w.reports.join("\n"), g.reports.join("\n")));
   }
+  const wf = tracebackBlocks(want.frames).join("\n");
+  const gf = tracebackBlocks(got.frames).join("\n");
+  if (wf !== gf) parts.push(lineDiff("traceback frames", wf, gf));
   return parts.length ? parts.join("\n") : null;
 }
 

@@ -5,7 +5,8 @@
 // (fuzz/pyvclock.py) and in our runtime, compares them as ../shared/tools/conformance does
 // (fuzz/compare.ts), and on a difference shrinks the program to a small one that still
 // differs and saves it as tests/regressions/<id>.{py,ts,out,err} (CPython's output, in the
-// conformance format), which tests/regressions/regressions.test.ts replays without Python.
+// conformance format) and <id>.frames (the frames of its tracebacks, when it printed any),
+// which tests/regressions/regressions.test.ts replays without Python.
 // Ends with the line "N programs, M differences". Without CPython 3.13 it says that it
 // skipped, and why, and exits 0.
 import { createHash } from "node:crypto";
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
     writeFileSync(join(o.out, `${id}.ts`), header("ts", o.seed, index, r.program, r.tried) + printProgram(r.program, "ts"));
     writeFileSync(join(o.out, `${id}.out`), final.want.out);
     writeFileSync(join(o.out, `${id}.err`), final.want.err);
+    if (final.want.frames !== "") writeFileSync(join(o.out, `${id}.frames`), final.want.frames);
     console.log(`  shrunk in ${r.tried} steps${r.exhausted ? " (budget used up)" : ""}; saved ${join(o.out, id)}:\n${final.diff}`);
   };
 

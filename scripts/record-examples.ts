@@ -2,7 +2,8 @@
  * Records CPython 3.13's output for the examples: runs each `examples/<chapter>/<name>.py`
  * and writes `<name>.out` (standard output) and `<name>.err` (significant standard-error
  * lines, then the exit status), normalised exactly as ../shared/tools/conformance does,
- * so the parity test can hold the TypeScript twins to them.
+ * so the parity test can hold the TypeScript twins to them, and the frames of its tracebacks
+ * in tests/parity/frames.json (for the examples that print one).
  *
  *   node scripts/record-examples.ts            record every example (twice: must agree)
  *   node scripts/record-examples.ts --check    re-run CPython, fail if a recording is stale
@@ -16,16 +17,17 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { normalise, significantStderr, lineDiff } from "../tests/parity/normalise.ts";
-import { listExamples } from "../tests/parity/examples.ts";
+import { normalise, significantStderr, lineDiff, tracebackFrames } from "../tests/parity/normalise.ts";
+import { framesFile, listExamples, readFrames } from "../tests/parity/examples.ts";
 import { findPython } from "./python.ts";
 
 
-function record(python: string, py: string): { out: string; err: string } {
+function record(python: string, py: string): { out: string; err: string; frames: string } {
   const r = spawnSync(python, [py], { cwd: dirname(py), encoding: "utf8", timeout: 60_000 });
   if (r.error) throw new Error(`cannot run ${python}: ${r.error.message} (set CONFORMANCE_PYTHON)`);
-  return { out: normalise(r.stdout), err: significantStderr(r.stderr, r.status ?? 99) };
+  return { out: normalise(r.stdout), err: significantStderr(r.stderr, r.status ?? 99), frames: tracebackFrames(r.stderr) };
 }
+const frames = readFrames();
 
 const args = process.argv.slice(2);
 const check = args.includes("--check");
@@ -51,7 +53,7 @@ for (const ex of listExamples().filter((e) => only.length === 0 || only.includes
   }
   const first = record(python, ex.py);
   const second = record(python, ex.py);
-  if (first.out !== second.out || first.err !== second.err) {
+  if (first.out !== second.out || first.err !== second.err || first.frames !== second.frames) {
     console.log(`FAIL ${ex.id}: CPython's output changes between runs`);
     console.log(lineDiff("stdout", first.out, second.out));
     problems++;
@@ -60,14 +62,21 @@ for (const ex of listExamples().filter((e) => only.length === 0 || only.includes
   if (check) {
     const stale =
       !existsSync(ex.out) || !existsSync(ex.err) ||
-      readFileSync(ex.out, "utf8") !== first.out || readFileSync(ex.err, "utf8") !== first.err;
+      readFileSync(ex.out, "utf8") !== first.out || readFileSync(ex.err, "utf8") !== first.err ||
+      (frames[ex.id] ?? "") !== first.frames;
     console.log(`${stale ? "STALE" : "ok   "} ${ex.id}`);
     if (stale) problems++;
   } else {
     writeFileSync(ex.out, first.out);
     writeFileSync(ex.err, first.err);
+    if (first.frames !== "") frames[ex.id] = first.frames;
+    else delete frames[ex.id];
     console.log(`recorded ${ex.id}`);
   }
+}
+if (!check) {
+  const sorted = Object.fromEntries(Object.keys(frames).sort().map((id) => [id, frames[id]]));
+  writeFileSync(framesFile, JSON.stringify(sorted, null, 2) + "\n");
 }
 if (problems > 0) {
   console.log(`${problems} problem(s)`);

@@ -177,6 +177,8 @@ export interface Tracking {
   readerFile: string | null;
   /** Called when an exception is thrown into a coroutine at a hand-off (tracebacks). */
   onThrowInto: ((error: unknown) => void) | null;
+  /** Called when an exception leaves a PlainDriver into its plain consumer (tracebacks). */
+  onLeaveDriver?: ((error: unknown) => void) | null;
 }
 
 // Shared through the realm, as the generator prototype it patches is: one realm may hold two
@@ -189,6 +191,7 @@ export const tracking: Tracking = ((globalThis as { [TRACKING]?: Tracking })[TRA
   printLine: 0,
   readerFile: null,
   onThrowInto: null,
+  onLeaveDriver: null,
 });
 
 /** What a HandOff yields to say "drive `tracking.handed` instead". */
@@ -269,7 +272,11 @@ class PlainDriver {
         r = mode === 0 ? g.next(value) : mode === 1 ? g.throw(value) : g.return(value as never);
       } catch (e) {
         stack.pop();
-        if (stack.length === 0) throw e;
+        if (stack.length === 0) {
+          // It goes on through the consumer's frames, plain JavaScript ones (tracebacks note them).
+          if (typeof tracking.onLeaveDriver === "function") tracking.onLeaveDriver(e);
+          throw e;
+        }
         mode = 1;
         value = e;
         continue;

@@ -10,12 +10,13 @@
  * A task is its own ready-queue entry (it has `_run()`), so a step costs no Handle object.
  */
 import { AttributeError, Deadlock, KeyboardInterrupt, RuntimeError, SystemExit, TypeError } from "./exceptions.ts";
-import { formatCallback, registerFunction, type Coro } from "./coroutines.ts";
+import { codeOf, formatCallback, registerFunction, type Coro } from "./coroutines.ts";
 import { repr } from "./format.ts";
 import { Future, newObjectId, type DoneCallback } from "./futures.ts";
 import { emit, listener } from "./instrument.ts";
 import { io, loops } from "./loopstate.ts";
-import { formatException, markRaised, wasRaised } from "./traceback.ts";
+import { formatException, noteLeft, prependFrames, wasRaised } from "./traceback.ts";
+import { DEFINED_AT, HANDLE_RUN, LOOP_ESCAPE, RUN_FRAMES } from "./pysource.ts";
 import type { Task, TaskFactory } from "./tasks.ts";
 
 /** What the ready queue holds: a Handle, or a Task whose next step is due. */
@@ -59,8 +60,11 @@ export class Handle implements ReadyEntry {
     try {
       this._callback(...this._args);
     } catch (e) {
-      if (e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock) throw e;
-      markRaised(e);
+      if (e instanceof Deadlock) throw e;
+      // CPython's traceback starts in Handle._run (events.py), then the callback's frames.
+      noteLeft(e, codeOf(this._callback));
+      prependFrames(e, [HANDLE_RUN]);
+      if (e instanceof KeyboardInterrupt || e instanceof SystemExit) throw e;
       loop.call_exception_handler({ message: `Exception in callback ${formatCallback(this._callback)}`, exception: e, handle: this });
     }
   }
@@ -267,6 +271,11 @@ export class BaseEventLoop {
    */
   _firstTask: Task<unknown> | null = null;
   _lastTask: Task<unknown> | null = null;
+  /**
+   * asyncio.run() reports the never-retrieved exceptions once its own exception (if any) has
+   * left it, as CPython's garbage collector does later still: their tracebacks are then whole.
+   */
+  _deferReports = false;
   /** Futures that finished with an exception, in that order, for "exception was never retrieved". */
   _unretrieved: Future<unknown>[] = [];
   /** Loop iterations run so far (instrumentation). */
@@ -401,7 +410,7 @@ export class BaseEventLoop {
     this._closed = true;
     this._ready.clear();
     this._timers = new TimerHeap();
-    this._reportUnretrieved();
+    if (!this._deferReports) this._reportUnretrieved();
   }
 
   /** A future finished with an exception: remember it for the report at close. */
@@ -491,6 +500,9 @@ export class BaseEventLoop {
         this._runOnce();
         if (this._stopping) break;
       }
+    } catch (e) {
+      escapedRunForever(e);
+      throw e;
     } finally {
       this._leaveRun();
     }
@@ -507,7 +519,12 @@ export class BaseEventLoop {
           await yieldToHost((wait * 1000) / this._speed);
           sliceStart = perfNow();
         }
-        this._runOnce();
+        try {
+          this._runOnce();
+        } catch (e) {
+          escapedRunForever(e);
+          throw e;
+        }
         if (this._stopping) break;
         if (perfNow() - sliceStart > WALL_SLICE_MS) {
           await yieldToHost();
@@ -574,14 +591,21 @@ export class BaseEventLoop {
     const items = ready.items;
     const n = ready.length;
     let i = 0;
+    let entry: ReadyEntry | undefined;
     try {
       for (; i < n; i++) {
-        const entry = items[i]!;
+        entry = items[i]!;
         items[i] = undefined;
         entry._run();
         if ((i & 511) === 511 && io.pulse !== null) io.pulse();
       }
     } catch (e) {
+      // KeyboardInterrupt/SystemExit leaving through CPython's `handle._run()` (a task's step
+      // runs in a Handle there; a Handle adds its own frame).
+      if (e instanceof KeyboardInterrupt || e instanceof SystemExit) {
+        if (!(entry instanceof Handle)) prependFrames(e, [HANDLE_RUN]);
+        prependFrames(e, [LOOP_ESCAPE[2]]);
+      }
       // Something escaped the loop (KeyboardInterrupt, SystemExit, a deadlock in a nested
       // run): keep what was not run at the front of the queue, as CPython's deque does.
       const rest = items.slice(i + 1, n) as ReadyEntry[];
@@ -609,6 +633,18 @@ export class BaseEventLoop {
   }
 
   run_until_complete<T>(future: Future<T> | Coro<T>): T {
+    // Where it is called from: the outer frames of a traceback of what the future raises.
+    const callSite = io.mapPosition !== null ? new Error() : null;
+    try {
+      return this._runUntilComplete(future);
+    } catch (e) {
+      if (callSite !== null && raisedByResult.has(e as object)) prependFrames(e, callSite);
+      throw e;
+    }
+  }
+
+  /** run_until_complete without its caller's frames (asyncio.run adds its own). */
+  _runUntilComplete<T>(future: Future<T> | Coro<T>): T {
     const [fut, isNewTask] = this._beginRunUntilComplete(future);
     try {
       this.run_forever();
@@ -650,7 +686,14 @@ export class BaseEventLoop {
 
   _runUntilCompleteResult<T>(fut: Future<T>): T {
     if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return fut.result();
+    if (fut._state === "FINISHED" && fut._exception === null) return fut._result as T;
+    // `return future.result()` raises: this frame goes on top of the traceback (not through
+    // result(), whose own re-raise would add the runtime's frames).
+    fut._log_traceback = false;
+    const e = fut._state === "CANCELLED" ? fut._make_cancelled_error() : fut._takeException();
+    prependFrames(e, [RUN_FRAMES[2]]);
+    if (e !== null && typeof e === "object") raisedByResult.add(e);
+    throw e;
   }
 
   /** CPython's coroutine method; nothing to finalise here (no async generators are tracked). */
@@ -668,6 +711,20 @@ export class BaseEventLoop {
   }
 }
 
+/**
+ * Exceptions that left run_until_complete with its frames on their traceback: raised by its
+ * `return future.result()`, or KeyboardInterrupt/SystemExit escaping the loop (the frames
+ * above are its caller's: asyncio.run's, or the reader's).
+ */
+export const raisedByResult = new WeakSet<object>();
+
+/** KeyboardInterrupt/SystemExit out of run_forever: `run_until_complete` > `run_forever` frames. */
+function escapedRunForever(e: unknown): void {
+  if (!(e instanceof KeyboardInterrupt || e instanceof SystemExit)) return;
+  prependFrames(e, [LOOP_ESCAPE[0], LOOP_ESCAPE[1]]);
+  raisedByResult.add(e);
+}
+
 /** The main future's done callback that stops the loop (base_events._run_until_complete_cb). */
 function _run_until_complete_cb(fut: Future<unknown>): void {
   if (!fut.cancelled()) {
@@ -677,9 +734,9 @@ function _run_until_complete_cb(fut: Future<unknown>): void {
   }
   fut.get_loop().stop();
 }
-registerFunction(_run_until_complete_cb, "_run_until_complete_cb", "asyncio/base_events.py", 182);
-registerFunction(BaseEventLoop.prototype.shutdown_asyncgens, "BaseEventLoop.shutdown_asyncgens", "asyncio/base_events.py", 565);
-registerFunction(BaseEventLoop.prototype.shutdown_default_executor, "BaseEventLoop.shutdown_default_executor", "asyncio/base_events.py", 588);
+registerFunction(_run_until_complete_cb, "_run_until_complete_cb", "asyncio/base_events.py", DEFINED_AT["base_events._run_until_complete_cb"]);
+registerFunction(BaseEventLoop.prototype.shutdown_asyncgens, "BaseEventLoop.shutdown_asyncgens", "asyncio/base_events.py", DEFINED_AT["base_events.BaseEventLoop.shutdown_asyncgens"]);
+registerFunction(BaseEventLoop.prototype.shutdown_default_executor, "BaseEventLoop.shutdown_default_executor", "asyncio/base_events.py", DEFINED_AT["base_events.BaseEventLoop.shutdown_default_executor"]);
 
 loops.factory = () => new BaseEventLoop();
 

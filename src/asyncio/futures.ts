@@ -12,6 +12,13 @@ import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeErr
 import { formatCallback } from "./coroutines.ts";
 import { repr, reprlibRepr } from "./format.ts";
 import { getEventLoop } from "./loopstate.ts";
+import { noteReraised, noteThrownIn, restoreTraceback, saveTraceback, type SavedTraceback } from "./traceback.ts";
+
+/** An exception that result() raises again: its traceback grows by the frames of this call (CPython's `raise exc.with_traceback(tb)`). */
+function reraised<E>(e: E): E {
+  noteReraised(e);
+  return e;
+}
 
 export type FutureState = "PENDING" | "CANCELLED" | "FINISHED";
 
@@ -40,6 +47,8 @@ export class Future<T = unknown> {
   _state: FutureState = "PENDING";
   _result: T | undefined = undefined;
   _exception: Error | null = null;
+  /** The exception's traceback when it was set (traceback.ts). */
+  _exception_tb: SavedTraceback = null;
   _loop: BaseEventLoop;
   /** One entry is kept unboxed (most futures have exactly one waiter, as in CPython's C code). */
   _callbacks: CallbackEntry | CallbackEntry[] | null = null;
@@ -98,15 +107,26 @@ export class Future<T = unknown> {
   }
 
   result(): T {
-    if (this._state === "CANCELLED") throw this._make_cancelled_error();
+    if (this._state === "CANCELLED") throw reraised(this._make_cancelled_error());
     if (this._state !== "FINISHED") throw new InvalidStateError("Result is not set.");
     this._log_traceback = false;
-    if (this._exception !== null) throw this._exception;
+    if (this._exception !== null) throw reraised(this._takeException());
     return this._result as T;
   }
 
+  /**
+   * The stored exception, about to be raised again (C `future_get_result`): it gets back the
+   * traceback it had when it was set, the first time only (see restoreTraceback).
+   */
+  _takeException(): Error {
+    const exc = this._exception!;
+    restoreTraceback(exc, this._exception_tb);
+    this._exception_tb = null;
+    return exc;
+  }
+
   exception(): Error | null {
-    if (this._state === "CANCELLED") throw this._make_cancelled_error();
+    if (this._state === "CANCELLED") throw reraised(this._make_cancelled_error());
     if (this._state !== "FINISHED") throw new InvalidStateError("Exception is not set.");
     this._log_traceback = false;
     return this._exception;
@@ -175,6 +195,7 @@ export class Future<T = unknown> {
       exc = replaced;
     }
     this._exception = exc;
+    this._exception_tb = saveTraceback(exc);
     this._state = "FINISHED";
     this._scheduleCallbacks();
     this._log_traceback = true;
@@ -259,6 +280,8 @@ class FutureIter<T> {
     return r === undefined ? (DONE_NONE as IteratorResult<Future<T>, T>) : { value: r, done: true };
   }
   throw(e: unknown): never {
+    // Thrown into the coroutine suspended here: its traceback starts at this level.
+    noteThrownIn(e);
     throw e;
   }
   return(value: T): IteratorResult<Future<T>, T> {

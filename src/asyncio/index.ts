@@ -4,7 +4,7 @@
  * `import * as asyncio from "asyncio"` work.
  *
  * Module layout, dependencies in one direction:
- * exceptions → coroutines → format → loopstate → futures → traceback → events → tasks →
+ * pysource, exceptions → coroutines → format → loopstate → traceback → futures → events → tasks →
  * idioms / locks / queues / timeouts / taskgroups → runners → builtins → host → index.
  */
 import { hook } from "./host.ts";

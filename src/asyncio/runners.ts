@@ -11,8 +11,10 @@
 import { Deadlock, RuntimeError, ValueError } from "./exceptions.ts";
 import { iscoroutine, type Coro } from "./coroutines.ts";
 import { repr } from "./format.ts";
-import { BaseEventLoop, new_event_loop, set_event_loop } from "./events.ts";
-import { loops, runEnded } from "./loopstate.ts";
+import { BaseEventLoop, new_event_loop, raisedByResult, set_event_loop } from "./events.ts";
+import { io, loops, runEnded } from "./loopstate.ts";
+import { RUN_FRAMES, SHUTDOWN_FRAMES } from "./pysource.ts";
+import { prependFrames } from "./traceback.ts";
 import { all_tasks, gather, misuseHint, type Task } from "./tasks.ts";
 
 function checkRunArguments(main: unknown): void {
@@ -22,32 +24,67 @@ function checkRunArguments(main: unknown): void {
   if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}` + misuseHint(main));
 }
 
+/**
+ * What main raised leaves asyncio.run() with CPython's frames on top of main's: the reader's
+ * call of asyncio.run (captured at the call, since on the wall clock the exception arrives
+ * later), runners.py's `run` and `Runner.run`, and base_events.py's `run_until_complete`
+ * (added by the loop).
+ */
+function withRunFrames(e: unknown, callSite: Error | null): unknown {
+  if (callSite !== null && escaped(e)) prependFrames(e, callSite);
+  return e;
+}
+
+/** Did e leave through run_until_complete (main's result, or KeyboardInterrupt/SystemExit)? */
+function escaped(e: unknown): boolean {
+  return e !== null && typeof e === "object" && raisedByResult.has(e);
+}
+
+/** Main's run: `return runner.run(main)` > `return self._loop.run_until_complete(task)`. */
+function throughRunner(e: unknown): void {
+  if (escaped(e)) prependFrames(e, [RUN_FRAMES[0], RUN_FRAMES[1]]);
+}
+
+/** The shutdown's run: `with Runner(...)` > `__exit__` > `close` > `_cancel_all_tasks`. */
+function throughShutdown(e: unknown): void {
+  if (escaped(e)) prependFrames(e, SHUTDOWN_FRAMES);
+}
+
 /** `asyncio.run(main, *, debug=None)`: a Promise of main's result (see the module comment). */
 export function run<T>(main: Coro<T>, options?: { debug?: boolean | null }): Promise<T> {
   checkRunArguments(main);
+  const callSite = io.mapPosition !== null ? new Error() : null;
   const loop = new_event_loop();
   set_event_loop(loop);
   if (options?.debug) loop.set_debug(true);
   loops.activeRuns += 1;
+  loop._deferReports = true;
   if (!loop._wall) {
     try {
       return Promise.resolve(runSync(loop, main));
     } catch (e) {
-      return Promise.reject(e);
+      return Promise.reject(withRunFrames(e, callSite));
     } finally {
+      loop._reportUnretrieved();
       runEnded();
     }
   }
-  return runAsync(loop, main).finally(runEnded);
+  return runAsync(loop, main)
+    .catch((e: unknown) => Promise.reject(withRunFrames(e, callSite)))
+    .finally(() => {
+      loop._reportUnretrieved();
+      runEnded();
+    });
 }
 
 function runSync<T>(loop: BaseEventLoop, main: Coro<T>): T {
   let deadlocked = false;
   try {
     const task = loop.create_task(main);
-    return loop.run_until_complete(task);
+    return loop._runUntilComplete(task);
   } catch (e) {
     deadlocked = e instanceof Deadlock;
+    throughRunner(e);
     throw e;
   } finally {
     try {
@@ -71,13 +108,19 @@ async function runAsync<T>(loop: BaseEventLoop, main: Coro<T>): Promise<T> {
     return await loop._runUntilCompleteAsync(task);
   } catch (e) {
     deadlocked = e instanceof Deadlock;
+    throughRunner(e);
     throw e;
   } finally {
     try {
       if (!deadlocked) {
         const toCancel = cancelAll(loop);
         if (toCancel.length > 0) {
-          await loop._runUntilCompleteAsync(gather(...toCancel, { return_exceptions: true }));
+          try {
+            await loop._runUntilCompleteAsync(gather(...toCancel, { return_exceptions: true }));
+          } catch (e) {
+            throughShutdown(e);
+            throw e;
+          }
           reportShutdownErrors(loop, toCancel);
         }
         await loop._runUntilCompleteAsync(loop.shutdown_asyncgens());
@@ -110,7 +153,12 @@ function reportShutdownErrors(loop: BaseEventLoop, tasks: Task<unknown>[]): void
 function cancelAllTasks(loop: BaseEventLoop): void {
   const toCancel = cancelAll(loop);
   if (toCancel.length === 0) return;
-  loop.run_until_complete(gather(...toCancel, { return_exceptions: true }));
+  try {
+    loop._runUntilComplete(gather(...toCancel, { return_exceptions: true }));
+  } catch (e) {
+    throughShutdown(e);
+    throw e;
+  }
   reportShutdownErrors(loop, toCancel);
 }
 

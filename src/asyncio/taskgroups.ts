@@ -18,7 +18,7 @@ import { repr, str } from "./format.ts";
 import type { Future } from "./futures.ts";
 import type { BaseEventLoop } from "./events.ts";
 import { getRunningLoop } from "./loopstate.ts";
-import { markRaised } from "./traceback.ts";
+import { markRaised, noteReraised } from "./traceback.ts";
 import { _close_coroutine, current_task, type Task } from "./tasks.ts";
 
 /** `_is_base_error`: what a TaskGroup re-raises as it is rather than in a group. */
@@ -104,7 +104,11 @@ export class TaskGroup {
       this._on_completed_fut = null;
     }
 
-    if (this._base_error !== null) throw this._base_error;
+    // `raise self._base_error`: a re-raise, whose traceback grows by this frame (traceback.ts)
+    if (this._base_error !== null) {
+      noteReraised(this._base_error);
+      throw this._base_error;
+    }
 
     // If we cancelled the parent, we must uncancel it; with no other cancellation pending,
     // CancelledError does not propagate.
@@ -112,7 +116,10 @@ export class TaskGroup {
 
     // CancelledError propagates unless there are other errors: those have priority.
     const errors = this._errors!;
-    if (propagateCancellationError !== null && errors.length === 0) throw propagateCancellationError;
+    if (propagateCancellationError !== null && errors.length === 0) {
+      noteReraised(propagateCancellationError);
+      throw propagateCancellationError;
+    }
 
     if (raised && !(exc instanceof CancelledError)) errors.push(exc as Error);
 

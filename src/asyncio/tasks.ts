@@ -43,7 +43,8 @@ import { Future, _set_result_unless_cancelled, isfuture, type Waker } from "./fu
 import { BaseEventLoop, Handle, taskHooks, type ReadyEntry, type TimerHandle } from "./events.ts";
 import { emit, listener, type LifecycleEventBody } from "./instrument.ts";
 import { getEventLoop, getRunningLoop, io, loops } from "./loopstate.ts";
-import { markRaised, parseStack } from "./traceback.ts";
+import { noteLeft, noteThrownIn, parseStack, prependFrames } from "./traceback.ts";
+import { DEFINED_AT, HANDLE_RUN, SUSPENDED_AT } from "./pysource.ts";
 
 /** The process-wide `Task-N` counter (one per program, as one per CPython process). */
 let taskCounter = 0;
@@ -320,7 +321,8 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       fn(this as Future<unknown>);
     } catch (e) {
       if (e instanceof KeyboardInterrupt || e instanceof SystemExit || e instanceof Deadlock) throw e;
-      markRaised(e);
+      noteLeft(e, codeOf(fn));
+      prependFrames(e, [HANDLE_RUN]);
       // What CPython logs for the Handle it would have run.
       const handle = new Handle(fn, [this], loop);
       loop.call_exception_handler({ message: `Exception in callback ${formatCallback(fn)}`, exception: e, handle });
@@ -334,11 +336,13 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       this._step(undefined);
       return;
     }
+    // CPython: `future.result()` raises, and the exception is thrown into the coroutine. Taken
+    // without result() here, which would count this as a re-raise in the runtime's own frames.
     let exc: unknown;
-    try {
-      fut.result();
-    } catch (e) {
-      exc = e;
+    if (fut._state === "CANCELLED") exc = fut._make_cancelled_error();
+    else {
+      fut._log_traceback = false;
+      exc = fut._takeException();
     }
     this._step(exc);
   }
@@ -388,7 +392,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       this._coroState = CORO_RUNNING;
       r = this.__trampoline__(exc);
     } catch (e) {
-      markRaised(e);
+      noteLeft(e, codeOf(coro));
       this._coroState = CORO_CLOSED;
       (coro as MaybeFinished)[FINISHED_CORO] = true;
       // The body ran unless the error was thrown into a coroutine that had not started.
@@ -550,6 +554,9 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     const place = info && info.file ? `${info.file}:${info.line}` : null;
     if (this._coroState === CORO_CLOSED) return place ? `${name}() done, defined at ${place}` : `${name}() done`;
     if (place === null) return `${name}() running`;
+    // asyncio's own coroutines (sleep) know the line of CPython's source they stand at.
+    const pyLine = (this._coro as { _pyLine?: () => number })._pyLine;
+    if (typeof pyLine === "function") return `${name}() running at ${info!.file}:${pyLine.call(this._coro)}`;
     return `${name}() running at ${info!.file}:${this._outerLine() || info!.line}`;
   }
 
@@ -711,11 +718,16 @@ class SleepZero<R> extends NativeCoroutine<R> {
   }
   override throw(e: unknown): never {
     this._state = 2;
+    noteThrownIn(e);
     throw e;
   }
   return(value: R): IteratorResult<unknown, R> {
     this._state = 2;
     return { value, done: true };
+  }
+  /** CPython's line: the `def` before the first step, then `await __sleep0()`. */
+  _pyLine(): number {
+    return this._state === 0 ? DEFINED_AT["tasks.sleep"] : SUSPENDED_AT["tasks.sleep.zero"];
   }
 }
 
@@ -750,11 +762,16 @@ class SleepFor<R> extends NativeCoroutine<R> {
   }
   override throw(e: unknown): never {
     this._close();
+    noteThrownIn(e);
     throw e;
   }
   return(value: R): IteratorResult<unknown, R> {
     this._close();
     return { value, done: true };
+  }
+  /** CPython's line: the `def` before the first step, then `return await future`. */
+  _pyLine(): number {
+    return this._fut === null ? DEFINED_AT["tasks.sleep"] : SUSPENDED_AT["tasks.sleep"];
   }
   _close(): void {
     const h = this._handle;
@@ -765,10 +782,10 @@ class SleepFor<R> extends NativeCoroutine<R> {
   }
 }
 
-const SLEEP_INFO: CodeInfo = { name: "sleep", file: "asyncio/tasks.py", line: 715, builtin: false };
+const SLEEP_INFO: CodeInfo = { name: "sleep", file: "asyncio/tasks.py", line: DEFINED_AT["tasks.sleep"], builtin: false };
 Object.defineProperty(SleepZero.prototype, CODE, { value: SLEEP_INFO });
 Object.defineProperty(SleepFor.prototype, CODE, { value: SLEEP_INFO });
-registerFunction(_set_result_unless_cancelled, "futures._set_result_unless_cancelled", "asyncio/futures.py", 310);
+registerFunction(_set_result_unless_cancelled, "_set_result_unless_cancelled", "asyncio/futures.py", DEFINED_AT["futures._set_result_unless_cancelled"]);
 
 /** `asyncio.sleep(delay, result=None)`: delay <= 0 yields once; otherwise waits on a timer. */
 export function sleep(delay: number): Coro<void>;
@@ -867,7 +884,7 @@ export function gather(...args: unknown[]): Future<unknown[]> {
       else outer.set_result(results);
     }
   };
-  registerFunction(_done_callback, "gather.<locals>._done_callback", "asyncio/tasks.py", 767);
+  registerFunction(_done_callback, "gather.<locals>._done_callback", "asyncio/tasks.py", DEFINED_AT["tasks.gather.<locals>._done_callback"]);
 
   // Each distinct argument is run once (CPython keys a dict by argument). A pending future
   // seen before already carries this gather's callback, and a done one is in doneFuts, so
@@ -928,8 +945,8 @@ export function shield<T>(arg: Coro<T> | Future<T>): Future<T> {
   const _outer_done_callback = (): void => {
     if (!inner.done()) inner.remove_done_callback(_inner_done_callback);
   };
-  registerFunction(_inner_done_callback, "shield.<locals>._inner_done_callback", "asyncio/tasks.py", 960);
-  registerFunction(_outer_done_callback, "shield.<locals>._outer_done_callback", "asyncio/tasks.py", 977);
+  registerFunction(_inner_done_callback, "shield.<locals>._inner_done_callback", "asyncio/tasks.py", DEFINED_AT["tasks.shield.<locals>._inner_done_callback"]);
+  registerFunction(_outer_done_callback, "shield.<locals>._outer_done_callback", "asyncio/tasks.py", DEFINED_AT["tasks.shield.<locals>._outer_done_callback"]);
   inner.add_done_callback(_inner_done_callback);
   outer.add_done_callback(_outer_done_callback);
   return outer;
@@ -945,7 +962,7 @@ export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeo
 function _release_waiter(waiter: Future<unknown>): void {
   if (!waiter.done()) waiter.set_result(null);
 }
-registerFunction(_release_waiter, "_release_waiter", "asyncio/tasks.py", 453);
+registerFunction(_release_waiter, "_release_waiter", "asyncio/tasks.py", DEFINED_AT["tasks._release_waiter"]);
 
 /** `asyncio.wait(fs, *, timeout=None, return_when=ALL_COMPLETED)` → `[done, pending]`. */
 export function* wait<F extends Future<unknown>>(
@@ -975,7 +992,7 @@ function* _wait<F extends Future<unknown>>(fs: Set<F>, timeout: number | null, r
       if (!waiter.done()) waiter.set_result(null);
     }
   };
-  registerFunction(_on_completion, "_wait.<locals>._on_completion", "asyncio/tasks.py", 534);
+  registerFunction(_on_completion, "_wait.<locals>._on_completion", "asyncio/tasks.py", DEFINED_AT["tasks._wait.<locals>._on_completion"]);
   for (const f of fs) f.add_done_callback(_on_completion);
   try {
     yield* waiter;
@@ -988,8 +1005,8 @@ function* _wait<F extends Future<unknown>>(fs: Set<F>, timeout: number | null, r
   for (const f of fs) (f.done() ? done : pending).add(f);
   return [done, pending];
 }
-registerFunction(wait, "wait", "asyncio/tasks.py", 420);
-registerFunction(_wait, "_wait", "asyncio/tasks.py", 519);
+registerFunction(wait, "wait", "asyncio/tasks.py", DEFINED_AT["tasks.wait"]);
+registerFunction(_wait, "_wait", "asyncio/tasks.py", DEFINED_AT["tasks._wait"]);
 
 /** Cancels fut and waits until it has really finished (tasks._cancel_and_wait). */
 export function* _cancel_and_wait(fut: Future<unknown>): Coro<void> {
@@ -998,7 +1015,7 @@ export function* _cancel_and_wait(fut: Future<unknown>): Coro<void> {
   const cb = (): void => _release_waiter(waiter);
   // CPython 3.13 writes a functools.partial callback as the wrapped function's name with its
   // arguments hidden, `_release_waiter()`, then `()` and the place: `_release_waiter()() at ...`.
-  registerFunction(cb, "_release_waiter()", "asyncio/tasks.py", 453);
+  registerFunction(cb, "_release_waiter()", "asyncio/tasks.py", DEFINED_AT["tasks._release_waiter"]);
   fut.add_done_callback(cb);
   try {
     fut.cancel();
@@ -1028,13 +1045,13 @@ export class _AsCompletedIterator<T> {
     const loop = getEventLoop();
     this._loop = loop;
     const onCompletion = (f: Future<T>): void => this._handle_completion(f);
-    registerFunction(onCompletion, "_AsCompletedIterator._handle_completion", "asyncio/tasks.py", 641);
+    registerFunction(onCompletion, "_AsCompletedIterator._handle_completion", "asyncio/tasks.py", DEFINED_AT["tasks._AsCompletedIterator._handle_completion"]);
     for (const aw of new Set(aws)) this._todo.add(ensure_future(aw, { loop }));
     for (const f of this._todo) f.add_done_callback(onCompletion);
     this._onCompletion = onCompletion;
     if (this._todo.size > 0 && timeout !== null) {
       const onTimeout = (): void => this._handle_timeout();
-      registerFunction(onTimeout, "_AsCompletedIterator._handle_timeout", "asyncio/tasks.py", 634);
+      registerFunction(onTimeout, "_AsCompletedIterator._handle_timeout", "asyncio/tasks.py", DEFINED_AT["tasks._AsCompletedIterator._handle_timeout"]);
       this._timeoutHandle = loop.call_later(timeout, onTimeout);
     }
     this._todoLeft = this._todo.size;
@@ -1103,8 +1120,8 @@ export class _AsCompletedIterator<T> {
     return (yield* this._wait_for_one(false)) as Future<T>;
   }
 }
-registerFunction(_AsCompletedIterator.prototype._wait_for_one, "_AsCompletedIterator._wait_for_one", "asyncio/tasks.py", 649);
-registerFunction(_AsCompletedIterator.prototype.__anext__, "_AsCompletedIterator.__anext__", "asyncio/tasks.py", 615);
+registerFunction(_AsCompletedIterator.prototype._wait_for_one, "_AsCompletedIterator._wait_for_one", "asyncio/tasks.py", DEFINED_AT["tasks._AsCompletedIterator._wait_for_one"]);
+registerFunction(_AsCompletedIterator.prototype.__anext__, "_AsCompletedIterator.__anext__", "asyncio/tasks.py", DEFINED_AT["tasks._AsCompletedIterator.__anext__"]);
 
 export function as_completed<T>(fs: Iterable<Coro<T> | Future<T>>, options?: { timeout?: number | null }): _AsCompletedIterator<T> {
   if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${isfuture(fs) ? fs._className() : "coroutine"}`);

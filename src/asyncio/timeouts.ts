@@ -16,6 +16,7 @@ import { repr } from "./format.ts";
 import type { Future } from "./futures.ts";
 import type { Handle } from "./events.ts";
 import { getRunningLoop } from "./loopstate.ts";
+import { DEFINED_AT } from "./pysource.ts";
 import { _cancel_and_wait, current_task, ensure_future, type Task } from "./tasks.ts";
 
 type TimeoutState = "created" | "active" | "expiring" | "expired" | "finished";
@@ -48,7 +49,7 @@ export class Timeout implements AsyncContextManager<Timeout> {
     } else {
       const loop = getRunningLoop();
       const onTimeout = (): void => this._on_timeout();
-      registerFunction(onTimeout, "Timeout._on_timeout", "asyncio/timeouts.py", 152);
+      registerFunction(onTimeout, "Timeout._on_timeout", "asyncio/timeouts.py", DEFINED_AT["timeouts.Timeout._on_timeout"]);
       this._timeout_handler = when <= loop.time() ? loop.call_soon(onTimeout) : loop.call_at(when, onTimeout);
     }
   }
@@ -136,4 +137,4 @@ export function* wait_for<T>(fut: Coro<T> | Future<T>, timeoutSeconds: number | 
   });
   return result as T;
 }
-registerFunction(wait_for, "wait_for", "asyncio/tasks.py", 476);
+registerFunction(wait_for, "wait_for", "asyncio/tasks.py", DEFINED_AT["tasks.wait_for"]);

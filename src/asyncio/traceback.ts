@@ -16,7 +16,8 @@
  * No Node API here: the page's worker uses this module as it is.
  */
 import { BaseException, BaseExceptionGroup, installTracebackCopier, pyQualifiedName, type ChainFields } from "./exceptions.ts";
-import { readerFunctionNames, tracking } from "./coroutines.ts";
+import { readerFunctionNames, tracking, type CodeInfo } from "./coroutines.ts";
+import { runtimeFrame, type FrameExpansion, type PyFrame } from "./pysource.ts";
 import { repr, str } from "./format.ts";
 import { io, type PositionMapper } from "./loopstate.ts";
 
@@ -53,12 +54,25 @@ export function parseStack(stack: string): StackFrame[] {
 /** Where asyncio's own sources sit in the source map (native: src/asyncio/..., page: asyncio:...). */
 const RUNTIME_SOURCE = /(^|[/:])asyncio[/:]|node_modules\//;
 
+/** The engine's name of a frame, as the runtime's tables know it: no `async `, no esbuild suffix. */
+function engineName(name: string): string {
+  // `asyncio.sleep(...)` is a call on the module object: V8 writes `Object.sleep`.
+  return name
+    .replace(/^(?:async |new )/, "")
+    .replace(/ \[as [^\]]*\]$/, "")
+    .replace(/^(?:Object|Module)\./, "")
+    .split(".")
+    .map((part) => part.replace(/(?<=\D)\d+$/, ""))
+    .join(".");
+}
+
 /** A frame's function name as Python names it: `<module>` for top-level code. */
 function pythonName(name: string): string {
-  let n = name.replace(/^(?:async |new )/, "").replace(/^Object\.|^Module\./, "");
-  if (n === "" || n === "<anonymous>" || n === "<anonymous>" || n === "eval") return "<module>";
-  const dot = n.lastIndexOf(".");
-  if (dot > 0 && /^(Generator|Object)$/.test(n.slice(0, dot))) n = n.slice(dot + 1);
+  // V8 writes a method call `Receiver.name [as property]`; CPython prints the code's name.
+  let n = name.replace(/^(?:async |new )/, "").replace(/ \[as [^\]]*\]$/, "");
+  if (n === "" || n === "<anonymous>" || n === "eval") return "<module>";
+  n = n.slice(n.lastIndexOf(".") + 1);
+  if (n === "" || n === "<anonymous>") return "<module>";
   // esbuild renames a top-level function whose name collides with one of the runtime's
   // (the reader's `gather` becomes `gather2`): give back the name the reader wrote.
   if (!readerFunctionNames.has(n)) {
@@ -68,66 +82,250 @@ function pythonName(name: string): string {
   return n;
 }
 
-// ---------------------------------------------------------------- frames under the trampoline
+/**
+ * Where a captured stack stops going outwards: the runtime frame that drives one level of a
+ * task's coroutines (its trampoline, tasks.ts / coroutines.ts: only the innermost coroutine of
+ * a task is on the JavaScript stack, with what it delegates to plainly), or that runs a
+ * callback. CPython's task steps are C code (no frame), and its `Handle._run` frame is added
+ * by hand (HANDLE_RUN), so nothing below these belongs to the exception's traceback.
+ */
+const BOUNDARY = /(^|\.)(__trampoline__|_stepRun|_runDoneCallback|_run)$/;
+
+// ---------------------------------------------------------------- an exception's traceback
 
 /**
- * A task's trampoline (tasks.ts, coroutines.ts) drives only the innermost coroutine of its
- * stack, so an error's own JavaScript stack holds the frames of that coroutine (and of what
- * it delegates to plainly), then the trampoline, the loop and the program's top level; the
- * coroutines below it are not on the JavaScript stack. They are seen as the error unwinds:
- * each time it is thrown into one at its handed-off `yield*`, that coroutine's frame is on the
- * stack, and a stack is captured there (only with a source map: without one a traceback has
- * no frames). As CPython adds one traceback entry per frame the exception passes through, the
- * traceback is the error's own frames above the trampoline, then each capture's frames above
- * the trampoline, and the last capture whole (the outermost coroutine, the loop, the top level).
+ * CPython builds `exc.__traceback__` as the exception travels: the frames from where it was
+ * raised out to where it is caught, and a re-raise (`future.result()` raising a task's stored
+ * exception in the task that awaits it) puts the new frames on top of the old ones. A
+ * JavaScript error records one stack, where it was made. So the runtime keeps, per exception,
+ * the pieces of its traceback, outermost first, as the exception crosses the points it can
+ * see: leaving a task's step or a callback (its own stack, down to that step), thrown into a
+ * coroutine at its suspension point (the stack captured there), raised again by `result()`,
+ * and CPython's own frames (`Handle._run`, `asyncio.run`'s). Only for hosts that show frames
+ * (a source map): without one a traceback is its header and last line.
  */
-const throwIntos = new WeakMap<object, Error[]>();
+const TB: unique symbol = Symbol.for("asyncio.traceback");
+// Under the trampoline, the coroutines below the innermost are not on the JavaScript stack.
+// They are seen as the exception unwinds: each time it is thrown into one at its handed-off
+// `yield*` (coroutines.ts HandOff), that coroutine's frame is on the stack, and a stack is
+// captured there: one more piece of traceback, on top, as CPython adds an entry per frame.
+/** A captured stack (its frames above the step or callback that ran it) or frames as they are. */
+type Segment = Error | readonly UserFrame[];
+type Traced = { [TB]?: Segment[] };
 
-/** The frame of a trampoline (`Task.__trampoline__`, `PlainDriver.__trampoline__`). */
-const TRAMPOLINE = /(^|\.)__trampoline__$/;
+function tracing(): boolean {
+  return io.mapPosition !== null;
+}
 
-tracking.onThrowInto = (error: unknown): void => {
-  if (io.mapPosition === null || error === null || typeof error !== "object") return;
+/**
+ * An exception leaves a task's step or a callback: its traceback starts where it was made,
+ * unless it has one. One made outside any step or callback (at the top level, then raised by
+ * a coroutine: `raise exc`) cannot tell where it was raised: it gets the frame of the
+ * function that raised it (`origin`: the task's coroutine or the callback), at its `def` line.
+ */
+export function noteLeft(error: unknown, origin?: CodeInfo): void {
+  markRaised(error);
+  if (!tracing() || !(error instanceof Error)) return;
+  const e = error as Error & Traced;
+  if (e[TB] !== undefined) return;
+  const madeInStep = typeof e.stack === "string" && parseStack(e.stack).some((f) => BOUNDARY.test(f.name));
+  if (madeInStep || origin === undefined || !origin.file || origin.builtin) e[TB] = [e];
+  else e[TB] = [[{ file: origin.file, line: origin.line, name: origin.name.slice(origin.name.lastIndexOf(".") + 1), sourceLine: null }]];
+}
+
+/**
+ * The exception is raised again at the point where `site` was captured: thrown into a
+ * suspended coroutine, or re-raised by `result()`. The frames from the step down to there go
+ * on top of what it had.
+ */
+export function noteRaisedAt(error: unknown, site: Error): void {
+  markRaised(error);
+  if (!(error instanceof Error)) return;
+  const e = error as Error & Traced;
+  const tb = e[TB];
+  e[TB] = tb === undefined ? [site] : [site, ...tb];
+}
+
+/**
+ * The exception is raised here, at the current level of the task's coroutines: `result()`
+ * raising a stored exception, a re-raise (`raise self._base_error`), or an exception thrown
+ * into the coroutine where it is suspended (at the runtime's awaitable: FutureIter, sleep).
+ * The current frames go on top of its traceback.
+ */
+export function noteReraised(error: unknown): void {
+  if (tracing()) noteRaisedAt(error, deepStack());
+}
+
+/** Thrown into a suspended coroutine at a runtime awaitable: see noteReraised. */
+export const noteThrownIn = noteReraised;
+
+/** A stack deep enough for the frames of one level (V8's default keeps 10). */
+function deepStack(): Error {
   const E = Error as { stackTraceLimit?: number };
   const limit = E.stackTraceLimit;
   if (limit !== undefined && limit < 100) E.stackTraceLimit = 100;
   const site = new Error();
   E.stackTraceLimit = limit;
-  let list = throwIntos.get(error);
-  if (list === undefined) throwIntos.set(error, (list = []));
-  list.push(site);
+  return site;
+}
+
+/** Stacks captured where an exception leaves a PlainDriver: their frames are those below it. */
+const leaveSites = new WeakSet<Error>();
+
+// An exception leaving a reader's generator driven by a PlainDriver (`for...of`, a plain
+// `yield*` in the runtime's own code: wait_for's `yield* fut`) goes on through the frames of
+// the plain code that consumes it, which are on the stack below the driver.
+tracking.onLeaveDriver = (error: unknown): void => {
+  if (!tracing() || !(error instanceof Error)) return;
+  const e = error as Error & Traced;
+  if (e[TB] === undefined) e[TB] = [e];
+  const site = deepStack();
+  leaveSites.add(site);
+  noteRaisedAt(e, site);
 };
 
-function aboveTrampoline(frames: StackFrame[]): StackFrame[] {
-  const at = frames.findIndex((f) => TRAMPOLINE.test(f.name));
-  return at < 0 ? frames : frames.slice(0, at);
+// An exception leaving a handed-off coroutine is thrown into the level below.
+tracking.onThrowInto = (error: unknown): void => {
+  if (!tracing() || !(error instanceof Error)) return;
+  const e = error as Error & Traced;
+  if (e[TB] === undefined) e[TB] = [e];
+  noteRaisedAt(e, deepStack());
+};
+
+/** A future's copy of its exception's traceback, taken when the exception was set (C `fut_exception_tb`). */
+export type SavedTraceback = readonly Segment[] | null;
+
+/** The exception's traceback now, to be kept with a future that stores the exception. */
+export function saveTraceback(error: unknown): SavedTraceback {
+  if (!tracing() || !(error instanceof Error)) return null;
+  const tb = (error as Error & Traced)[TB];
+  return tb === undefined ? null : [...tb];
 }
 
-/** The JavaScript frames an error went through, most recent call first (see above). */
-export function errorFrames(error: Error): StackFrame[] {
-  const own = typeof error.stack === "string" ? parseStack(error.stack) : [];
-  const captures = throwIntos.get(error);
-  if (captures === undefined) return own;
-  const frames = aboveTrampoline(own);
-  for (let i = 0; i < captures.length; i++) {
-    const f = parseStack(captures[i]!.stack ?? "");
-    frames.push(...(i === captures.length - 1 ? f : aboveTrampoline(f)));
+/**
+ * `future.result()` raising a stored exception first gives it back the traceback it had when
+ * it was set, the first time only: CPython 3.13's C Future clears its copy then, so a later
+ * retrieval raises the exception with no traceback but the frames of that new raise.
+ */
+export function restoreTraceback(error: unknown, saved: SavedTraceback): void {
+  if (!tracing() || !(error instanceof Error)) return;
+  (error as Error & Traced)[TB] = saved === null ? [] : [...saved];
+}
+
+/** CPython's own frames (or a captured call site) on top of the exception's traceback. */
+export function prependFrames(error: unknown, frames: readonly UserFrame[] | Error): void {
+  if (!tracing() || !(error instanceof Error)) return;
+  const e = error as Error & Traced;
+  const tb = e[TB] ?? [e];
+  e[TB] = [frames, ...tb];
+}
+
+/** What one frame of a captured stack stands for: the reader's frame, CPython's, or nothing. */
+type Item = UserFrame | FrameExpansion | null;
+
+/** The items of a stack, outermost first, down to the level or callback that ran it. */
+function stackItems(holder: Error, error: unknown, mapper: PositionMapper): Item[] {
+  if (typeof holder.stack !== "string") return [];
+  let parsed = parseStack(holder.stack);
+  if (leaveSites.has(holder)) {
+    // Captured in the PlainDriver being left: the frames that count are below it.
+    const own = parsed.findIndex((f) => BOUNDARY.test(f.name));
+    parsed = parsed.slice(own + 1);
   }
-  return frames;
+  const cut = parsed.findIndex((f) => BOUNDARY.test(f.name));
+  const frames = cut >= 0 ? parsed.slice(0, cut) : parsed;
+  // Innermost first here: the first frame that prints is where a fresh exception was raised.
+  let raisedHere = holder === error;
+  const mapped: Item[] = [];
+  for (const f of frames) {
+    let reader: UserFrame | null = null;
+    if (io.bundleUrl === null || f.url === io.bundleUrl) {
+      const pos = mapper(f.line, f.column - 1);
+      if (pos && pos.source !== null && pos.line !== null && !RUNTIME_SOURCE.test(pos.source)) {
+        reader = { file: pos.source.replace(/^.*[/\\]/, ""), line: pos.line, name: f.name, sourceLine: pos.sourceLine ?? null };
+      } else if (!pos || pos.source === null) {
+        continue; // neither the reader's nor the runtime's: the engine's
+      }
+    }
+    if (reader !== null) {
+      mapped.push(reader);
+      raisedHere = false;
+      continue;
+    }
+    const expansion = runtimeFrame(engineName(f.name));
+    if (expansion === null) {
+      mapped.push(null);
+    } else if (typeof expansion === "function") {
+      mapped.push(expansion(raisedHere, error));
+      raisedHere = false;
+    } else {
+      mapped.push(expansion);
+      if (expansion !== "merge") raisedHere = false;
+    }
+  }
+  return mapped.reverse();
 }
 
-/** The reader's frames of an error, most recent call last, through the host's position mapper. */
-export function userFrames(error: unknown, mapper: PositionMapper | null = io.mapPosition): UserFrame[] {
-  if (!(error instanceof Error) || typeof error.stack !== "string" || mapper === null) return [];
+/**
+ * The frames of items, outermost first. `async with` / `async for`: the body (an anonymous
+ * function* here) is the enclosing function's own code in Python: one frame, the enclosing
+ * function's, at the body's line.
+ */
+function framesOf(items: readonly Item[]): UserFrame[] {
   const out: UserFrame[] = [];
-  for (const f of errorFrames(error)) {
-    if (io.bundleUrl !== null && f.url !== io.bundleUrl) continue;
-    const pos = mapper(f.line, f.column - 1);
-    if (!pos || pos.source === null || pos.line === null) continue;
-    if (RUNTIME_SOURCE.test(pos.source)) continue;
-    out.push({ file: pos.source.replace(/^.*[/\\]/, ""), line: pos.line, name: pythonName(f.name), sourceLine: pos.sourceLine ?? null });
+  let merge = false;
+  for (const m of items) {
+    if (m === "merge") {
+      merge = true;
+      continue;
+    }
+    if (m === null) {
+      merge = false;
+      continue;
+    }
+    if (Array.isArray(m)) {
+      for (const p of m as readonly PyFrame[]) out.push({ file: p.file, line: p.line, name: p.name, sourceLine: p.sourceLine });
+      merge = false;
+      continue;
+    }
+    const f = m as UserFrame;
+    if (merge && pythonName(f.name) === "<module>" && out.length > 0) {
+      const outer = out[out.length - 1];
+      out[out.length - 1] = { file: outer.file, line: f.line, name: outer.name, sourceLine: f.sourceLine };
+    } else {
+      out.push({ file: f.file, line: f.line, name: pythonName(f.name), sourceLine: f.sourceLine });
+    }
+    merge = false;
   }
-  return out.reverse();
+  return out;
+}
+
+/** The pieces of an error's traceback (see TB), outermost first, each as items. */
+function segmentItems(error: unknown, mapper: PositionMapper | null): Item[][] {
+  if (!(error instanceof Error) || mapper === null) return [];
+  const segments = (error as Error & Traced)[TB] ?? [error];
+  return segments.map((seg) => (seg instanceof Error ? stackItems(seg, error, mapper) : [...seg]));
+}
+
+/** The frames of an error's traceback, most recent call last, through the host's position mapper. */
+export function userFrames(error: unknown, mapper: PositionMapper | null = io.mapPosition): UserFrame[] {
+  return framesOf(segmentItems(error, mapper).flat());
+}
+
+/**
+ * The frames of `cause`, where `effect` was raised while handling it (asyncio's
+ * `raise TimeoutError from exc_val`). The cause was caught at the level of the task's
+ * coroutines where the effect was then raised, so it travelled through that level only: the
+ * levels below are the effect's (its pieces but the innermost). Then only from the frame that
+ * caught it, the deepest frame it shares with where the effect was raised.
+ */
+function causeFrames(cause: unknown, effect: unknown, mapper: PositionMapper | null): UserFrame[] {
+  const effectSegments = segmentItems(effect, mapper);
+  const frames = framesOf([...effectSegments.slice(0, -1).flat(), ...segmentItems(cause, mapper).flat()]);
+  const raisedAt = framesOf(effectSegments.flat());
+  let shared = 0;
+  while (shared < frames.length && shared < raisedAt.length && frames[shared].name === raisedAt[shared].name && frames[shared].file === raisedAt[shared].file) shared++;
+  return shared > 1 ? frames.slice(shared - 1) : frames;
 }
 
 /** The last line of a traceback: `ValueError: bad`, `asyncio.exceptions.CancelledError`. */
@@ -160,9 +358,9 @@ export function wasRaised(error: unknown): boolean {
 // A group made by split()/subgroup() carries the original's traceback (exceptiongroup_subset).
 installTracebackCopier((from, to) => {
   to.stack = from.stack;
-  const captures = throwIntos.get(from);
-  if (captures !== undefined) throwIntos.set(to, captures.slice());
   if (raised.has(from)) raised.add(to);
+  const tb = (from as Traced)[TB];
+  if (tb !== undefined) (to as Traced)[TB] = [...tb];
 });
 
 /** The whole traceback text, ending with a newline (just the exception line for one never raised). */
@@ -172,10 +370,13 @@ export function formatException(error: unknown, mapper: PositionMapper | null = 
   return ctx.out.join("");
 }
 
-/** The frames of an error's traceback, as CPython's `StackSummary.format()` writes them. */
-function formatFrames(error: unknown, mapper: PositionMapper | null): string {
+/**
+ * The frames of an error's traceback, as CPython's `StackSummary.format()` writes them. For the
+ * cause or context of another exception (`effect`), only from the frame that caught it.
+ */
+function formatFrames(error: unknown, mapper: PositionMapper | null, effect: unknown = null): string {
   let out = "";
-  for (const f of userFrames(error, mapper)) {
+  for (const f of effect === null ? userFrames(error, mapper) : causeFrames(error, effect, mapper)) {
     out += `  File "${f.file}", line ${f.line}, in ${f.name}\n`;
     if (f.sourceLine) out += `    ${f.sourceLine.trim()}\n`;
   }
@@ -200,6 +401,8 @@ interface TracebackTree {
   suppressContext: boolean;
   /** The members' trees, for an exception group. */
   exceptions: TracebackTree[] | null;
+  /** The exception this one is the cause or context of (its frames stop at the catcher). */
+  effect: unknown;
 }
 
 function chainFields(e: unknown): ChainFields {
@@ -213,9 +416,9 @@ function chainFields(e: unknown): ChainFields {
  */
 function tracebackTree(error: unknown, hasTraceback: boolean): TracebackTree {
   const seen = new Set<unknown>();
-  const node = (e: unknown, tb: boolean): TracebackTree => {
+  const node = (e: unknown, tb: boolean, effect: unknown = null): TracebackTree => {
     seen.add(e);
-    return { error: e, hasTraceback: tb, cause: null, context: null, suppressContext: chainFields(e).__suppress_context__ === true, exceptions: null };
+    return { error: e, hasTraceback: tb, cause: null, context: null, suppressContext: chainFields(e).__suppress_context__ === true, exceptions: null, effect };
   };
   const root = node(error, hasTraceback);
   const queue: TracebackTree[] = [root];
@@ -223,9 +426,9 @@ function tracebackTree(error: unknown, hasTraceback: boolean): TracebackTree {
     const te = queue.pop()!;
     const f = chainFields(te.error);
     const cause = f.cause;
-    if (cause instanceof Error && !seen.has(cause)) te.cause = node(cause, true);
+    if (cause instanceof Error && !seen.has(cause)) te.cause = node(cause, true, te.error);
     const context = f.__context__;
-    if (context instanceof Error && !seen.has(context)) te.context = node(context, true);
+    if (context instanceof Error && !seen.has(context)) te.context = node(context, true, te.error);
     if (te.error instanceof BaseExceptionGroup) te.exceptions = (te.error.exceptions as readonly unknown[]).map((m) => node(m, wasRaised(m)));
     if (te.cause) queue.push(te.cause);
     if (te.context) queue.push(te.context);
@@ -267,7 +470,7 @@ function formatTree(te: TracebackTree, mapper: PositionMapper | null, ctx: Print
   for (const [msg, t] of chain.reverse()) {
     if (msg !== null) emit(ctx, msg);
     if (t.exceptions === null) {
-      if (t.hasTraceback) emit(ctx, "Traceback (most recent call last):\n" + formatFrames(t.error, mapper));
+      if (t.hasTraceback) emit(ctx, "Traceback (most recent call last):\n" + formatFrames(t.error, mapper, t.effect));
       emit(ctx, exceptionLine(t.error) + "\n");
     } else if (ctx.depth > MAX_GROUP_DEPTH) {
       emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
@@ -283,7 +486,7 @@ function formatGroup(t: TracebackTree, members: TracebackTree[], mapper: Positio
   if (isTopLevel) ctx.depth += 1;
   if (t.hasTraceback) {
     emit(ctx, "Exception Group Traceback (most recent call last):\n", isTopLevel ? "+" : "|");
-    emit(ctx, formatFrames(t.error, mapper));
+    emit(ctx, formatFrames(t.error, mapper, t.effect));
   }
   emit(ctx, exceptionLine(t.error) + "\n");
   const n = members.length <= MAX_GROUP_WIDTH ? members.length : MAX_GROUP_WIDTH + 1;

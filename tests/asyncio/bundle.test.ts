@@ -156,6 +156,13 @@ await asyncio.run(main());
       "Traceback (most recent call last):\n" +
         '  File "crash.ts", line 12, in <module>\n' +
         "    await asyncio.run(main());\n" +
+        // asyncio.run's own frames, as CPython 3.13.0 prints them between <module> and main
+        '  File "asyncio/runners.py", line 194, in run\n' +
+        "    return runner.run(main)\n" +
+        '  File "asyncio/runners.py", line 118, in run\n' +
+        "    return self._loop.run_until_complete(task)\n" +
+        '  File "asyncio/base_events.py", line 721, in run_until_complete\n' +
+        "    return future.result()\n" +
         '  File "crash.ts", line 9, in main\n' +
         "    yield* gather();\n" +
         '  File "crash.ts", line 5, in gather\n' +

@@ -3,7 +3,9 @@
  * NAME.py, its TypeScript twin NAME.ts (the spellings of runtime-api.md), and CPython 3.13's
  * recorded NAME.out / NAME.err, in the format and under the rules of ../shared/conformance
  * (runtime-api.md section 6: stdout equal after normalisation, the significant lines of
- * stderr in order, then the exit status). Record with `node scripts/record-cases.ts [NAME]`.
+ * stderr in order, then the exit status), and the frames of every traceback (NAME.frames,
+ * present when CPython printed a traceback; tests/parity/normalise.ts tracebackFrames).
+ * Record with `node scripts/record-cases.ts [NAME]`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -11,7 +13,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runRuntime } from "../../fuzz/exec.ts";
-import { lineDiff, normalise, significantStderr } from "../parity/normalise.ts";
+import { lineDiff, normalise, significantStderr, tracebackFrames } from "../parity/normalise.ts";
 import { python313 } from "../../scripts/python.ts";
 import { tracebackShape } from "./shape.ts";
 
@@ -36,8 +38,10 @@ describe("feature cases match CPython 3.13", () => {
     const wantOut = readFileSync(join(here, `${name}.out`), "utf8");
     const wantErr = readFileSync(join(here, `${name}.err`), "utf8");
     const got = await runRuntime(join(here, `${name}.ts`));
+    const wantFrames = recordedFrames(name);
     const gotOut = normalise(got.stdout);
     const gotErr = significantStderr(got.stderr, got.status);
+    const gotFrames = tracebackFrames(got.stderr);
     // Cases with an exception-group traceback also compare its shape (see shape.ts).
     const tbFile = join(here, `${name}.tb`);
     const wantTb = existsSync(tbFile) ? readFileSync(tbFile, "utf8") : null;
@@ -45,14 +49,21 @@ describe("feature cases match CPython 3.13", () => {
     const report = [
       gotOut === wantOut ? "" : lineDiff("stdout", wantOut, gotOut),
       gotErr === wantErr ? "" : lineDiff("stderr", wantErr, gotErr),
+      gotFrames === wantFrames ? "" : lineDiff("traceback frames", wantFrames, gotFrames),
       gotTb === wantTb ? "" : lineDiff("traceback shape", wantTb!, gotTb!),
-      gotErr === wantErr && gotTb === wantTb ? "" : `full stderr:\n${got.stderr}`,
+      gotErr === wantErr && gotFrames === wantFrames && gotTb === wantTb ? "" : `full stderr:\n${got.stderr}`,
     ]
       .filter(Boolean)
       .join("\n");
     expect(report, report).toBe("");
   });
 });
+
+/** NAME.frames, or nothing when CPython printed no traceback. */
+function recordedFrames(name: string): string {
+  const file = join(here, `${name}.frames`);
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
 
 const python = python313();
 
@@ -69,5 +80,6 @@ describe.runIf(python !== null)("case recordings are CPython 3.13's current outp
     expect(significantStderr(r.stderr, r.status ?? 99)).toBe(readFileSync(join(here, `${name}.err`), "utf8"));
     const tbFile = join(here, `${name}.tb`);
     if (existsSync(tbFile)) expect(tracebackShape(r.stderr)).toBe(readFileSync(tbFile, "utf8"));
+    expect(tracebackFrames(r.stderr)).toBe(recordedFrames(name));
   });
 });

@@ -1,15 +1,16 @@
 /**
  * A page cannot lie: every example's TypeScript, run through the same pipeline as
  * `npm run --silent example -- FILE.ts`, prints exactly what CPython 3.13 printed for its
- * Python twin (the recorded .out / .err, compared under the rules of normalise.ts). And
+ * Python twin (the recorded .out / .err, compared under the rules of normalise.ts), with
+ * CPython's traceback frames (frames.json) in the same order. And
  * every example is shown in a chapter, and every chapter embeds only examples that exist.
  */
 import { describe, it, expect } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { normalise, significantStderr, lineDiff } from "./normalise.ts";
-import { listExamples, listEmbeds, root, type ExampleFiles } from "./examples.ts";
+import { normalise, significantStderr, lineDiff, tracebackFrames } from "./normalise.ts";
+import { listExamples, listEmbeds, readFrames, root, type ExampleFiles } from "./examples.ts";
 import { python313 } from "../../scripts/python.ts";
 
 interface Run {
@@ -73,6 +74,7 @@ function pool<T>(size: number) {
 }
 
 const examples = listExamples();
+const frames = readFrames();
 const embeds = listEmbeds();
 // Two at a time: the machine has 2 cores, shared with whatever else is running.
 const limit = pool<Run>(2);
@@ -92,13 +94,16 @@ describe("examples match CPython 3.13", () => {
       const got = await limit(() => runExample(ex.ts));
       const wantOut = readFileSync(ex.out, "utf8");
       const wantErr = readFileSync(ex.err, "utf8");
+      const wantFrames = frames[ex.id] ?? "";
       const gotOut = normalise(got.stdout);
       const gotErr = significantStderr(got.stderr, got.status);
+      const gotFrames = tracebackFrames(got.stderr);
       // One report for both streams, so a failure reads as a diff of what differs.
       const report = [
         gotOut === wantOut ? "" : lineDiff("stdout", wantOut, gotOut),
         gotErr === wantErr ? "" : lineDiff("stderr", wantErr, gotErr),
-        gotErr === wantErr ? "" : `full stderr:\n${got.stderr}`,
+        gotFrames === wantFrames ? "" : lineDiff("traceback frames", wantFrames, gotFrames),
+        gotErr === wantErr && gotFrames === wantFrames ? "" : `full stderr:\n${got.stderr}`,
       ]
         .filter(Boolean)
         .join("\n");
@@ -117,6 +122,12 @@ describe.runIf(python !== null)("recordings are CPython 3.13's current output", 
     const r = spawnSync(python!, [ex.py], { cwd: join(ex.py, ".."), encoding: "utf8", timeout: 60_000 });
     expect(normalise(r.stdout)).toBe(readFileSync(ex.out, "utf8"));
     expect(significantStderr(r.stderr, r.status ?? 99)).toBe(readFileSync(ex.err, "utf8"));
+    expect(tracebackFrames(r.stderr)).toBe(frames[ex.id] ?? "");
+  });
+
+  it("frames.json names only examples that exist", () => {
+    const ids = new Set(examples.map((ex) => ex.id));
+    expect(Object.keys(frames).filter((id) => !ids.has(id))).toEqual([]);
   });
 });
 

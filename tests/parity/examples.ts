@@ -70,3 +70,14 @@ export function listEmbeds(): Embed[] {
   }
   return embeds;
 }
+
+/**
+ * The frames of CPython's tracebacks for the examples that print one (id → the text of
+ * normalise.ts tracebackFrames), recorded by scripts/record-examples.ts beside each .err.
+ * An example absent here printed no traceback.
+ */
+export const framesFile = join(root, "tests", "parity", "frames.json");
+
+export function readFrames(): Record<string, string> {
+  return existsSync(framesFile) ? (JSON.parse(readFileSync(framesFile, "utf8")) as Record<string, string>) : {};
+}

@@ -38,3 +38,43 @@ export function lineDiff(what: string, want: string, got: string): string {
   }
   return out.join("\n");
 }
+
+/**
+ * The frames of every traceback on standard error, which the rules above leave out: one line
+ * per frame, the function's name (`main`, `<module>`), or for asyncio's own code its module
+ * and name (`asyncio/tasks.py in sleep`), in the order printed, each traceback introduced by
+ * its header. Paths, line numbers and source lines are left out (a .py and its .ts twin differ
+ * there by nature). Inside an exception group's framed sub-tracebacks, each `|` level is kept
+ * as a `| ` prefix, with the sub-exception's last line and the group's separators.
+ * Frames of the program that runs CPython itself (fuzz/pyvclock.py, its fork server and
+ * runpy) are not the program's, and are dropped. Empty when there is no traceback.
+ */
+export function tracebackFrames(stderr: string): string {
+  const out: string[] = [];
+  for (const raw of normalise(stderr).split("\n")) {
+    let depth = 0;
+    let rest = raw;
+    for (let m = /^ *\|(?: |$)/.exec(rest); m; m = /^ *\|(?: |$)/.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    const pre = "| ".repeat(depth);
+    let m: RegExpExecArray | null;
+    if ((m = /^ {2}File "([^"]*)", line \d+, in (.+)$/.exec(rest))) {
+      const file = m[1];
+      if (/(^|[/\\])(pyvclock|pyserver)\.py$|^<frozen runpy>$/.test(file)) continue;
+      const lib = /(?:^|[/\\])asyncio[/\\]([\w.]+\.py)$/.exec(file);
+      out.push(`${pre}  ${lib ? `asyncio/${lib[1]} in ` : ""}${m[2]}`);
+    } else if (/^ *(\+ )?(Exception Group )?Traceback \(most recent call last\):$/.test(rest)) {
+      out.push(`${pre}${rest.includes("Exception Group") ? "Exception Group Traceback" : "Traceback"}`);
+    } else if ((m = /^ *\+[-+]*-+ (\d+|\.\.\.) -+$/.exec(rest))) {
+      out.push(`${pre}--- ${m[1]}`);
+    } else if (/^ *\+-+$/.test(rest)) {
+      out.push(`${pre}---`);
+    } else if (depth > 0 && /^\S/.test(rest)) {
+      // a sub-exception's own last line (at depth 0 those are compared as significant lines)
+      out.push(`${pre}${rest}`);
+    }
+  }
+  return out.length ? out.join("\n") + "\n" : "";
+}

@@ -1,6 +1,7 @@
 // Every case the differential fuzzer saved (fuzz/run.ts) replayed on our runtime, without
 // Python: NAME.ts through the CLI (`npm run example`) must give NAME.out / NAME.err, the
-// output CPython 3.13 gave for NAME.py, compared as the fuzzer compares (fuzz/compare.ts).
+// output CPython 3.13 gave for NAME.py, and NAME.frames the frames of its tracebacks, compared
+// as the fuzzer compares (fuzz/compare.ts).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,8 @@ describe("fuzzer regression cases", () => {
     const want = {
       out: readFileSync(join(here, `${name}.out`), "utf8"),
       err: readFileSync(join(here, `${name}.err`), "utf8"),
+      // CPython's traceback frames, recorded when it printed a traceback (none otherwise)
+      frames: existsSync(join(here, `${name}.frames`)) ? readFileSync(join(here, `${name}.frames`), "utf8") : "",
     };
     const got = expectedOf(await runRuntime(join(here, `${name}.ts`)));
     expect(difference(want, got)).toBeNull();

@@ -1,0 +1,211 @@
+/**
+ * Where asyncio's own functions are in CPython 3.13.0's source (Lib/asyncio/), for what the
+ * runtime prints about them: `sleep() at asyncio/tasks.py:703` in a repr (a function's
+ * `co_firstlineno`), and the frames of asyncio's own code in a traceback
+ * (`File "asyncio/tasks.py", line 718, in sleep` and its source line). A reader who opens
+ * CPython's source lands on these lines. Taken from the 3.13.0 files, not from memory;
+ * `tests/asyncio/pysource.test.ts` checks them against the machine's CPython when it has one.
+ *
+ * This module depends on nothing, so every other module may use it.
+ */
+
+/** One frame of asyncio's Python code, as a CPython traceback prints it. */
+export interface PyFrame {
+  readonly file: string;
+  readonly line: number;
+  readonly name: string;
+  readonly sourceLine: string;
+}
+
+function py(file: string, line: number, name: string, sourceLine: string): PyFrame {
+  return { file: `asyncio/${file}`, line, name, sourceLine };
+}
+
+/** `co_firstlineno` of asyncio's functions that reprs name (`cb=[...]`, `coro=<...>`). */
+export const DEFINED_AT = {
+  "base_events._run_until_complete_cb": 182,
+  "base_events.BaseEventLoop.shutdown_asyncgens": 572,
+  "base_events.BaseEventLoop.shutdown_default_executor": 597,
+  "futures._set_result_unless_cancelled": 312,
+  "tasks.sleep": 703,
+  "tasks.wait": 424,
+  "tasks._wait": 509,
+  "tasks._wait.<locals>._on_completion": 521,
+  "tasks.wait_for": 459,
+  "tasks._release_waiter": 454,
+  "tasks._cancel_and_wait": 553,
+  "tasks.gather.<locals>._done_callback": 820,
+  "tasks.shield.<locals>._inner_done_callback": 958,
+  "tasks.shield.<locals>._outer_done_callback": 975,
+  "tasks._AsCompletedIterator.__anext__": 598,
+  "tasks._AsCompletedIterator._handle_timeout": 612,
+  "tasks._AsCompletedIterator._handle_completion": 618,
+  "tasks._AsCompletedIterator._wait_for_one": 626,
+  "timeouts.Timeout._on_timeout": 127,
+} as const;
+
+/** Lines where a suspended asyncio coroutine stands (`coro=<sleep() running at ...:718>`). */
+export const SUSPENDED_AT = {
+  /** `await __sleep0()` in sleep(0). */
+  "tasks.sleep.zero": 706,
+  /** `return await future` in sleep(delay > 0). */
+  "tasks.sleep": 718,
+} as const;
+
+// ---------------------------------------------------------------- traceback frames
+
+/** The frames CPython adds around an exception that leaves a callback: `Handle._run`. */
+export const HANDLE_RUN = py("events.py", 89, "_run", "self._context.run(self._callback, *self._args)");
+
+/** The frames between `<module>` and `main` when main's exception leaves asyncio.run(). */
+export const RUN_FRAMES: readonly PyFrame[] = [
+  py("runners.py", 194, "run", "return runner.run(main)"),
+  py("runners.py", 118, "run", "return self._loop.run_until_complete(task)"),
+  py("base_events.py", 721, "run_until_complete", "return future.result()"),
+];
+
+/**
+ * The frames a KeyboardInterrupt or SystemExit gains as it escapes the loop from a handle
+ * (a task's step is one in CPython): `run_until_complete` > `run_forever` > `_run_once` >
+ * `Handle._run` (added where the handle ran).
+ */
+export const LOOP_ESCAPE: readonly PyFrame[] = [
+  py("base_events.py", 708, "run_until_complete", "self.run_forever()"),
+  py("base_events.py", 679, "run_forever", "self._run_once()"),
+  py("base_events.py", 2027, "_run_once", "handle._run()"),
+];
+
+/** What escapes asyncio.run()'s shutdown (`_cancel_all_tasks` run from `with Runner(...)`'s exit). */
+export const SHUTDOWN_FRAMES: readonly PyFrame[] = [
+  py("runners.py", 193, "run", "with Runner(debug=debug, loop_factory=loop_factory) as runner:"),
+  py("runners.py", 62, "__exit__", "self.close()"),
+  py("runners.py", 70, "close", "_cancel_all_tasks(loop)"),
+  py("runners.py", 205, "_cancel_all_tasks", "loop.run_until_complete(tasks.gather(*to_cancel, return_exceptions=True))"),
+];
+
+/**
+ * What a frame of the runtime's JavaScript stands for in CPython's traceback, by the name the
+ * engine gives the frame (`Class.method` or `function`). A runtime function missing here is
+ * C code in CPython, or glue of our own: it prints no frame. `"merge"`: the `async with` /
+ * `async for` idioms, whose body is a function of its own in JavaScript but part of the
+ * enclosing function in Python (see traceback.ts). An entry may depend on whether the frame
+ * is where the exception was raised (`raised`) or one it passes through while suspended.
+ */
+export type FrameExpansion = readonly PyFrame[] | "merge" | ((raised: boolean, error: unknown) => readonly PyFrame[]);
+
+/** The Python class name of an exception (its `name`, which the runtime's classes set). */
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : "";
+}
+
+const sleepAwait = [py("tasks.py", 718, "sleep", "return await future")];
+const sleepZero = [py("tasks.py", 706, "sleep", "await __sleep0()"), py("tasks.py", 700, "__sleep0", "yield")];
+const lockAcquire = [py("locks.py", 110, "acquire", "await fut")];
+const semaphoreAcquire = [py("locks.py", 407, "acquire", "await fut")];
+const queueGet = (raised: boolean) =>
+  raised ? [py("queues.py", 182, "get", "raise QueueShutDown")] : [py("queues.py", 186, "get", "await getter")];
+const queuePut = (raised: boolean) =>
+  raised ? [py("queues.py", 135, "put", "raise QueueShutDown")] : [py("queues.py", 139, "put", "await putter")];
+
+const entries: [string, FrameExpansion][] = [
+  ["async_with", "merge"],
+  ["async_for", "merge"],
+  // tasks.py
+  ["SleepFor.next", sleepAwait],
+  ["SleepFor.throw", sleepAwait],
+  ["SleepZero.next", sleepZero],
+  ["SleepZero.throw", sleepZero],
+  ["sleep", [py("tasks.py", 705, "sleep", "if delay <= 0:")]],
+  ["wait", (raised) => (raised ? [] : [py("tasks.py", 451, "wait", "return await _wait(fs, timeout, return_when, loop)")])],
+  ["_wait", [py("tasks.py", 537, "_wait", "await waiter")]],
+  ["_cancel_and_wait", [py("tasks.py", 565, "_cancel_and_wait", "await waiter")]],
+  [
+    "_AsCompletedIterator._wait_for_one",
+    (raised) =>
+      raised
+        ? [py("tasks.py", 633, "_wait_for_one", "raise exceptions.TimeoutError")]
+        : [py("tasks.py", 630, "_wait_for_one", "f = await self._done.get()"), py("queues.py", 186, "get", "await getter")],
+  ],
+  ["_AsCompletedIterator.__anext__", [py("tasks.py", 603, "__anext__", "return await self._wait_for_one()")]],
+  // runners.py: asyncio.run's checks of its arguments, at the call.
+  [
+    "checkRunArguments",
+    (_raised, error) =>
+      nameOf(error) === "ValueError"
+        ? [RUN_FRAMES[0], py("runners.py", 89, "run", 'raise ValueError("a coroutine was expected, got {!r}".format(coro))')]
+        : [py("runners.py", 190, "run", "raise RuntimeError(")],
+  ],
+  ["create_task", [py("tasks.py", 410, "create_task", "task = loop.create_task(coro, name=name)")]],
+  // timeouts.py
+  [
+    "wait_for",
+    (raised) => (raised ? [py("tasks.py", 504, "wait_for", "raise TimeoutError from exc")] : [py("tasks.py", 507, "wait_for", "return await fut")]),
+  ],
+  ["Timeout.__aexit__", [py("timeouts.py", 116, "__aexit__", "raise TimeoutError from exc_val")]],
+  // locks.py
+  ["Event.wait", [py("locks.py", 213, "wait", "await fut")]],
+  ["Lock.acquire", lockAcquire],
+  ["Lock.__aenter__", [py("locks.py", 14, "__aenter__", "await self.acquire()")]],
+  ["Lock.release", [py("locks.py", 142, "release", "raise RuntimeError('Lock is not acquired.')")]],
+  ["Semaphore.acquire", semaphoreAcquire],
+  ["Semaphore.__aenter__", [py("locks.py", 14, "__aenter__", "await self.acquire()")]],
+  ["BoundedSemaphore.acquire", semaphoreAcquire],
+  ["BoundedSemaphore.__aenter__", [py("locks.py", 14, "__aenter__", "await self.acquire()")]],
+  // taskgroups.py: what leaves __aexit__ (a re-raise, or the group it makes)
+  [
+    "TaskGroup.__aexit__",
+    (_raised, error) =>
+      /ExceptionGroup$/.test(nameOf(error))
+        ? [py("taskgroups.py", 154, "__aexit__", "raise me from None")]
+        : nameOf(error) === "CancelledError"
+          ? [py("taskgroups.py", 137, "__aexit__", "raise propagate_cancellation_error")]
+          : [py("taskgroups.py", 125, "__aexit__", "raise self._base_error")],
+  ],
+  // queues.py
+  ["get", queueGet],
+  ["put", queuePut],
+  [
+    "get_nowait",
+    (_raised, error) =>
+      nameOf(error) === "QueueShutDown" ? [py("queues.py", 213, "get_nowait", "raise QueueShutDown")] : [py("queues.py", 214, "get_nowait", "raise QueueEmpty")],
+  ],
+  [
+    "put_nowait",
+    (_raised, error) =>
+      nameOf(error) === "QueueShutDown" ? [py("queues.py", 164, "put_nowait", "raise QueueShutDown")] : [py("queues.py", 166, "put_nowait", "raise QueueFull")],
+  ],
+  ["join", [py("queues.py", 251, "join", "await self._finished.wait()"), py("locks.py", 213, "wait", "await fut")]],
+  ["task_done", [py("queues.py", 237, "task_done", "raise ValueError('task_done() called too many times')")]],
+];
+
+// Queue's methods print under the receiver's class name (`LifoQueue.get`).
+const QUEUE_METHODS = new Set(["get", "put", "get_nowait", "put_nowait", "join", "task_done"]);
+const QUEUE_CLASSES = ["Queue", "PriorityQueue", "LifoQueue"];
+
+const table = new Map<string, FrameExpansion>();
+for (const [name, expansion] of entries) {
+  if (QUEUE_METHODS.has(name)) for (const cls of QUEUE_CLASSES) table.set(`${cls}.${name}`, expansion);
+  else table.set(name, expansion);
+}
+
+/** The CPython frames a runtime frame stands for, by its engine name; null if none. */
+export function runtimeFrame(name: string): FrameExpansion | null {
+  return table.get(name) ?? null;
+}
+
+/** Adds entries (for runtime modules written later: taskgroups, ...). */
+export function defineRuntimeFrame(name: string, expansion: FrameExpansion): void {
+  table.set(name, expansion);
+}
+
+/** Every CPython frame the tables can give (for the test that checks them against CPython's source). */
+export function knownPyFrames(): PyFrame[] {
+  const out: PyFrame[] = [HANDLE_RUN, ...RUN_FRAMES, ...LOOP_ESCAPE, ...SHUTDOWN_FRAMES];
+  const probes = ["ValueError", "RuntimeError", "QueueShutDown", "QueueEmpty", "ExceptionGroup", "CancelledError"].map((name) => Object.assign(new Error(), { name }));
+  for (const expansion of table.values()) {
+    if (expansion === "merge") continue;
+    if (typeof expansion !== "function") out.push(...expansion);
+    else for (const raised of [true, false]) for (const e of probes) out.push(...expansion(raised, e));
+  }
+  return out;
+}

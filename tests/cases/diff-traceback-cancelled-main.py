@@ -1,0 +1,13 @@
+# main cancelled while it sleeps: the CancelledError's traceback goes down to asyncio's own
+# sleep() (tasks.py), where main was suspended.
+import asyncio
+
+
+async def main():
+    task = asyncio.current_task()
+    asyncio.get_running_loop().call_later(0.5, task.cancel)
+    print("sleeping")
+    await asyncio.sleep(10)
+
+
+asyncio.run(main())
