@@ -38,6 +38,8 @@ export class LifecycleBridge {
     this.events = [];
     this.runOver = false;
     this.view?.reset();
+    // an example placed inside [data-lifecycle="open"] (the home page's) opens its view on Run
+    if (this.host.closest('[data-lifecycle="open"]') && this.toggleButton.getAttribute("aria-pressed") !== "true") void this.toggle();
   }
 
   push(events: LifecycleEvent[]): void {
