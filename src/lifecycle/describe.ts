@@ -145,11 +145,24 @@ export function describeFrame(model: LifecycleModel, pos: number, finished: bool
       head = p.inside ? "The step is running." : "The step ran.";
     }
     from = p.handleStart;
+    const eager = p.inside ? eagerStepAt(model, p.handleStart, p.pos) : null;
+    if (eager !== null) head += ` Inside it, ${taskName(model, eager)} runs its first step eagerly: create_task() started it at once, without scheduling it.`;
     const e = model.events[lastIndex]!;
     if (p.inside && e.type === "print") head += ` It has just printed "${e.text.replace(/\n$/, "")}".`;
   }
   const changes = describeChanges(model, transitionsIn(model, from, pos));
   return `${end}${head}${changes.length ? ` ${changes.join("; ")}.` : ""}`;
+}
+
+/** The eager task whose first step is under way at `pos` (it began after `from`), innermost, or null. */
+function eagerStepAt(model: LifecycleModel, from: number, pos: number): ObjectId | null {
+  const open: ObjectId[] = [];
+  for (let i = from; i < pos; i++) {
+    const e = model.events[i]!;
+    if (e.type === "step-begin" && e.eager === true) open.push(e.task);
+    else if (e.type === "step-end" && open.at(-1) === e.task) open.pop();
+  }
+  return open.at(-1) ?? null;
 }
 
 /** "1 task of yours and 2 of asyncio.run()'s cleanup" */

@@ -20,6 +20,7 @@ export class DiagramPanel {
   private layers = new Map<NodeId, SVGGElement>();
   private nodes = new Map<NodeId, Element>();
   private key = "";
+  private svg: Element;
 
   private ctx: ViewContext;
 
@@ -32,12 +33,14 @@ export class DiagramPanel {
       diagramTree({
         idPrefix: ctx.uid,
         markerLayers: true,
+        eager: "when-used",
         title: "Tasks of this run on the life-cycle diagram",
         description:
           "Each task is a marker in the state it is in; a number on a state counts its tasks. The text below the diagram lists them.",
       }),
     );
     this.root.appendChild(svg);
+    this.svg = svg;
     this.counts = el(doc, "p", { class: "lc-counts" });
     this.root.append(this.counts, markerLegend(doc));
     svg.querySelectorAll<SVGGElement>("g.lc-markers").forEach((g) => this.layers.set(g.dataset.node as NodeId, g));
@@ -59,6 +62,8 @@ export class DiagramPanel {
     if (key === this.key) return;
     this.key = key;
     const shown = snap.tasks.filter((t) => !this.ctx.hidden(t.id));
+    // a task of this run started eagerly (Created → Running): its arrow appears
+    this.svg.classList.toggle("lc-has-eager", state.model.eager);
     const byNode = new Map<NodeId, TaskSnapshot[]>();
     for (const t of shown) {
       const id = nodeForState(t.state);

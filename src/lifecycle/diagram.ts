@@ -140,6 +140,14 @@ export const EDGES: readonly DiagramEdge[] = [
   edge("cancelled-running", "done"),
 ];
 
+/**
+ * An eager task's path (Python 3.12+, `eager_task_factory`): its first step runs inside
+ * `create_task()`, at once, so it goes from Created to Running without ever being Scheduled.
+ * Not part of the seed's picture: drawn only where a run took it (the live view) or where a
+ * page asks for it.
+ */
+export const EAGER_EDGE: DiagramEdge = edge("created", "running", "eager start", [265, 78], [178, 112]);
+
 /** The node where a task in this state sits. */
 export function nodeForState(state: StateName): NodeId {
   return state;
@@ -173,6 +181,12 @@ export interface RenderOptions {
   description?: string;
   /** adds an empty <g> per node where the live view draws its markers */
   markerLayers?: boolean;
+  /**
+   * The eager path Created → Running (EAGER_EDGE): "always" draws it; "when-used" draws it
+   * hidden until the svg gets the class `lc-has-eager` (the live view adds it when a task of
+   * the run started eagerly); by default it is left out.
+   */
+  eager?: "always" | "when-used";
 }
 
 /**
@@ -195,6 +209,17 @@ export function diagramTree(o: RenderOptions): VNode {
   for (const e of EDGES) {
     edges.push(h("path", { class: "lc-edge", "data-from": e.from, "data-to": e.to, d: e.d, "marker-end": `url(#${p}-arrow)` }));
     if (e.label) edges.push(h("text", { class: "lc-edge-label", x: round(e.lx), y: round(e.ly), "text-anchor": "middle" }, e.label));
+  }
+  if (o.eager) {
+    const e = EAGER_EDGE;
+    edges.push(
+      h(
+        "g",
+        { class: `lc-eager${o.eager === "when-used" ? " lc-when-used" : ""}` },
+        h("path", { class: "lc-edge", "data-from": e.from, "data-to": e.to, d: e.d, "marker-end": `url(#${p}-arrow)` }),
+        h("text", { class: "lc-edge-label", x: round(e.lx), y: round(e.ly), "text-anchor": "middle" }, e.label),
+      ),
+    );
   }
   const nodes: VNode[] = [];
   for (const n of NODES) {

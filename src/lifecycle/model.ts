@@ -130,6 +130,8 @@ export class LifecycleModel {
   readonly clock = new RunClock();
   /** some event carried the reader's source line (step mode can then highlight the code) */
   hasLines = false;
+  /** some task started eagerly (its first step ran inside create_task(): Created → Running) */
+  eager = false;
   /** loop iterations so far, over every asyncio.run() of the program */
   iterations = 0;
   /** events refused because they did not have the shape of a life-cycle event (validate.ts) */
@@ -170,6 +172,7 @@ export class LifecycleModel {
       if (this.startTime === null && !this.clock.outside.has(index)) this.startTime = e.time;
       if (e.type === "iteration-begin") this.iterations++;
       if (!this.hasLines && lineOf(e) !== null) this.hasLines = true;
+      if (e.type === "step-begin" && e.eager === true) this.eager = true;
       this.events.push(e);
       this.eventKinds.push(0);
       this.live.apply(e, index, this.sink);

@@ -23,6 +23,8 @@ export class Replay {
   current: HandleInfo | null = null;
   /** callback handle → the future it belongs to, for done-callback marks */
   callbackFuture = new Map<ObjectId, ObjectId | null>();
+  /** eager first steps running now, innermost last, with the handle they run inside */
+  eagerSteps: { task: ObjectId; outer: HandleInfo | null }[] = [];
   /** handles cancelled while queued: skipped when the loop reaches them */
   cancelledHandles = new Set<ObjectId>();
   lastIterationIndex = 0;
@@ -143,7 +145,12 @@ export class Replay {
       }
       case "step-begin": {
         const t = this.tasks.get(e.task);
-        if (this.callbackRunning) {
+        if (e.eager === true) {
+          // an eager task's first step runs inside the step or callback that created it
+          // (CPython's Task.__eager_start): no handle of its own, nothing dequeued; the
+          // creator's handle goes on once it returns
+          this.eagerSteps.push({ task: e.task, outer: this.current });
+        } else if (this.callbackRunning) {
           // a step run from inside a plain handle (CPython queues task_wakeup / __step as a
           // Handle when the task is already queued): same handle, now a task's step
           if (this.current) this.current = { ...this.current, kind: "step", task: e.task };
@@ -157,13 +164,27 @@ export class Replay {
         // CPython throws CancelledError into a coroutine that never started: it ends at once,
         // without running any of its body, so the task never was Running (seed: 2a Canceled).
         if (e.firstStep && e.throwing !== null) break;
-        move(t, "running", e.throwing ? `${e.throwing} thrown in` : e.firstStep ? "body starts" : "resumes");
+        move(t, "running", e.throwing ? `${e.throwing} thrown in` : e.eager ? "eager start: runs at once, inside create_task()" : e.firstStep ? "body starts" : "resumes");
         break;
       }
       case "step-end": {
-        this.current = null;
+        const eager = this.eagerSteps.at(-1);
+        if (eager && eager.task === e.task) {
+          // the eager step is over: back in its creator's handle
+          this.eagerSteps.pop();
+          this.current = eager.outer;
+        } else {
+          this.current = null;
+        }
         const t = this.tasks.get(e.task);
         if (t) t.line = e.outcome === "done" ? null : (lineOf(e) ?? t.line);
+        break;
+      }
+      case "task-renamed": {
+        // Task.set_name(): the task's name from now on (3.13.0's create_task renames a task a
+        // factory made, after its eager step)
+        const t = this.tasks.get(e.task);
+        if (t) t.name = e.name;
         break;
       }
       case "task-suspended": {
@@ -319,6 +340,7 @@ export function cloneReplay(r: Replay): Replay {
   c.iterationReady = r.iterationReady;
   c.handlesInIteration = r.handlesInIteration;
   c.current = r.current ? { ...r.current } : null;
+  c.eagerSteps = r.eagerSteps.map((x) => ({ task: x.task, outer: x.outer ? { ...x.outer } : null }));
   c.callbackFuture = new Map(r.callbackFuture);
   c.callbackRunning = r.callbackRunning;
   c.cancelledHandles = new Set(r.cancelledHandles);
