@@ -161,6 +161,9 @@ const TRACKING = Symbol.for("asyncio.tracking");
  * touches only the innermost generator. Unmarked code (the runtime's own coroutines, code
  * that did not go through the bundling step) delegates as plain JavaScript does; a marker
  * passes through plain delegation untouched, since `yield*` forwards values and resumptions.
+ * A reader's generator taken by `for...of` or spread inside a task gets a PlainDriver (below).
+ * One case is not covered: a reader's coroutine driven by hand (`coro.next()`) inside a
+ * running task, when it awaits another generator, hands the marker to that caller.
  */
 export interface Tracking {
   /** The reader's line of the last marked `yield*` run (0: unknown), then the task's own. */
