@@ -27,6 +27,8 @@ export class Controls {
   readonly reset = button("Reset");
   readonly share = button("Share");
   readonly lifecycle = button("Life-cycle");
+  /** Shown after Reset: brings the edit back. */
+  readonly undo = button("Undo reset");
   readonly speed = document.createElement("select");
   readonly badge = document.createElement("span");
   readonly status = document.createElement("span");
@@ -50,7 +52,9 @@ export class Controls {
     this.badge.hidden = true;
     this.status.className = "pg-status";
     this.status.setAttribute("role", "status");
-    bar.append(this.run, this.stop, this.edit, this.reset, this.share, this.speed, this.lifecycle, this.badge, this.status);
+    this.undo.hidden = true;
+    this.undo.title = "Bring back the code you had before Reset";
+    bar.append(this.run, this.stop, this.edit, this.reset, this.undo, this.share, this.speed, this.lifecycle, this.badge, this.status);
   }
 
   /** The clock the speed select asks for. */
@@ -62,14 +66,31 @@ export class Controls {
     this.status.textContent = text;
   }
 
-  /** Run is off and Stop on while a run is being prepared or is running. */
+  /**
+   * Run is off and Stop on while a run is being prepared or is running. A button that is
+   * disabled while it has the focus drops it to <body> (where "/" would open Search): the
+   * focus moves to the other one, so that Enter, Enter runs and stops.
+   */
   setRunning(running: boolean): void {
+    const focused = document.activeElement;
     this.run.disabled = running;
     this.stop.disabled = !running;
+    if (running && focused === this.run) this.stop.focus();
+    else if (!running && focused === this.stop) this.run.focus();
   }
 
   setEdited(edited: boolean): void {
     this.badge.hidden = !edited;
+    const focused = document.activeElement === this.reset;
     this.reset.disabled = !edited;
+    // Reset pressed from the keyboard: Undo (shown next to it) takes the focus, else Run.
+    if (focused && !edited) (this.undo.hidden ? this.run : this.undo).focus();
+  }
+
+  /** Shows Undo after a Reset (or hides it once the reader moved on). */
+  offerUndo(on: boolean): void {
+    const focused = document.activeElement === this.undo;
+    this.undo.hidden = !on;
+    if (focused && !on) this.run.focus();
   }
 }

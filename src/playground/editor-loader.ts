@@ -9,6 +9,14 @@ import type { CodeEditor, EditorOptions } from "./editor-types.ts";
 /** Narrow or touch screens get a plain textarea: Monaco does not support mobile browsers. */
 export const wantsPlainEditor = () => matchMedia("(pointer: coarse), (max-width: 40em)").matches;
 
+/**
+ * The keyboard shortcuts, told only where there is likely a keyboard: a phone has no Ctrl
+ * key, and telling its reader "Ctrl+Enter runs" only puzzles.
+ */
+export function keyHint(): string {
+  return matchMedia("(pointer: coarse)").matches ? "" : "Ctrl+Enter runs, Escape stops.";
+}
+
 export interface LoadedEditor {
   editor: CodeEditor;
   /** Call once the editor is shown: warms the compiler up and says when Run is ready. */
@@ -26,7 +34,7 @@ export async function loadEditor(host: HTMLElement, options: EditorOptions): Pro
   const warmCompiler = () =>
     void compiler
       .then((c) => c.warmUp(setStatus))
-      .then(() => setStatus("Ready: Ctrl+Enter runs, Escape stops."))
+      .then(() => setStatus(keyHint() === "" ? "Ready: press Run to run your code." : `Ready: ${keyHint()}`))
       .catch((error: unknown) => setStatus(`The compiler could not start: ${error instanceof Error ? error.message : String(error)}`));
   return { editor, warmCompiler };
 }

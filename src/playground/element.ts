@@ -13,6 +13,9 @@
  * - running.ts: getting a program ready (prebuilt or compiled), and how a run ended;
  * - editor-loader.ts: Monaco or the plain textarea, and the compiler's warm-up;
  * - saving.ts: saved edits and share links;
+ * - problems.ts: compile and type errors, and a failed run's line, as a problems list;
+ * - tabs.ts: the TypeScript tab for editing, and the Python/Output tabs marked as the original's;
+ * - highlight.ts: Shiki for restored or shared code, before Edit;
  * - view-bridge.ts: the run's events and the life-cycle view;
  * - run-result.ts: what a run produced, for the run API (check(), asyncio-run-end);
  * - marks.ts: performance marks for bench/browser.ts.
@@ -28,13 +31,16 @@ import { markFirstOutput, markProgramReady, markRun } from "./marks.ts";
 import {
   PrebuiltProgram,
   compileEdit,
+  describeFailure,
   loadSandbox,
   prepareSandboxWhenIdle,
   reportEnd,
-  reportProblems,
   type Prepared,
 } from "./running.ts";
-import { loadEditor } from "./editor-loader.ts";
+import { keyHint, loadEditor } from "./editor-loader.ts";
+import { reportCompileProblems, reportTypeProblems, tracebackProblem } from "./problems.ts";
+import { labelOriginals, showCodeTab } from "./tabs.ts";
+import type { Diagnostic } from "./editor-types.ts";
 import { EditSaver, forgetShareLink, share, sharedCodeFor, unpackShared } from "./saving.ts";
 import { LifecycleBridge } from "./view-bridge.ts";
 import { RunRecorder, type RunResult } from "./run-result.ts";
@@ -55,6 +61,10 @@ class AsyncioExample extends HTMLElement {
   private bridge = new LifecycleBridge(this.lifecycleHost, this.controls.lifecycle, this.logEl);
   private prebuilt = new PrebuiltProgram("");
   private saver: EditSaver | null = null;
+  /** The code Reset replaced, until Undo brings it back or the reader moves on. */
+  private beforeReset: string | null = null;
+  /** Where the last run failed in the reader's code, and the code it ran. */
+  private failure: { at: Diagnostic; code: string } | null = null;
   /** The current run's output, for check() and the asyncio-run-end event (run-result.ts). */
   private recorder = new RunRecorder();
   private runEnded: ((result: RunResult) => void) | null = null;
@@ -110,6 +120,7 @@ class AsyncioExample extends HTMLElement {
     c.stop.onclick = () => this.stop();
     c.edit.onclick = () => void this.openEditor();
     c.reset.onclick = () => this.reset();
+    c.undo.onclick = () => this.undoReset();
     c.share.onclick = () => void share(this.id_, this.code).then((text) => c.setStatus(text));
     c.lifecycle.onclick = () => void this.bridge.toggle();
     // Intent: start loading the sandbox (and the prebuilt program) before the click lands.
@@ -135,22 +146,35 @@ class AsyncioExample extends HTMLElement {
   }
 
   /** Shows code that is not the original (a restored or shared edit) without running it. */
-  private showCode(code: string, why: "restored" | "shared"): void {
+  private showCode(code: string, why: "restored" | "shared" | "undone"): void {
     this.code = code;
     if (this.editor !== null) this.editor.setValue(code);
     else {
       this.plain.textContent = code;
       this.plain.hidden = false;
       if (this.codeBlock) this.codeBlock.hidden = true;
+      // Plain text at once, Shiki's colours as soon as they are loaded.
+      void import("./highlight.ts")
+        .then((m) => (this.code === code && this.editor === null ? m.highlightInto(this.plain, code) : false))
+        .then((done) => {
+          if (done) this.plain.dataset.highlighted = "true";
+        })
+        .catch(() => {});
     }
     this.updateEdited();
-    this.setStatus(why === "restored" ? "Your edit was restored (not run)." : "Code from a shared link (not run).");
+    this.setStatus(
+      why === "restored" ? "Your edit was restored (not run)."
+      : why === "shared" ? "Code from a shared link (not run)."
+      : "Your edit is back.",
+    );
   }
 
   private updateEdited(): void {
     this.controls.setEdited(this.edited);
+    labelOriginals(this, this.edited);
     if (!this.edited && this.editor === null) {
       this.plain.hidden = true;
+      delete this.plain.dataset.highlighted;
       if (this.codeBlock) this.codeBlock.hidden = false;
     }
   }
@@ -190,7 +214,9 @@ class AsyncioExample extends HTMLElement {
     this.dataset.state = "starting";
     const started = markRun();
     this.controls.setRunning(true);
+    this.controls.offerUndo(false);
     this.setStatus("Starting…");
+    this.showFailure(null);
     // Everything a Run needs starts at once: the sandbox, the program, the output log.
     const sandbox = loadSandbox();
     const code = this.code;
@@ -203,17 +229,20 @@ class AsyncioExample extends HTMLElement {
     log.clear();
     this.bridge.start();
     let bundle: Bundle | null;
+    let notRun = "Not run: fix the errors below.";
     try {
       const result = await prepared;
-      reportProblems(log, result.problems);
+      reportCompileProblems(log, result.problems);
       bundle = result.bundle;
     } catch (error) {
-      log.info(`Could not prepare the program: ${error instanceof Error ? error.message : String(error)}`, "error");
+      const failure = describeFailure(edited ? "The compiler" : "This example's program", error);
+      log.info(failure.text, "error");
+      notRun = failure.status;
       bundle = null;
     }
     if (recorder !== this.recorder) return;
     if (bundle === null) {
-      this.ended("Not run: fix the errors above.");
+      this.ended(notRun);
       this.announce(this.recorder.error(log.text("info")));
       return;
     }
@@ -235,7 +264,7 @@ class AsyncioExample extends HTMLElement {
         }
         this.receive(log, items);
       },
-      onEnd: (end) => this.onEnd(log, end),
+      onEnd: (end) => this.onEnd(log, end, code),
     });
   }
 
@@ -247,7 +276,7 @@ class AsyncioExample extends HTMLElement {
     this.dataset.typecheck = "pending";
     try {
       const found = (await this.editor?.typeErrors()) ?? [];
-      if (found.length > 0 && code === this.code) reportProblems(log, found);
+      if (found.length > 0 && code === this.code) reportTypeProblems(log, found);
     } finally {
       this.dataset.typecheck = "done";
     }
@@ -259,11 +288,23 @@ class AsyncioExample extends HTMLElement {
     for (const item of items) if (item.k === "ev") this.bridge.push(item.e);
   }
 
-  private onEnd(log: OutputLog, end: RunEnd): void {
+  private onEnd(log: OutputLog, end: RunEnd, code: string): void {
     this.running = null;
     this.bridge.finish();
     this.ended(reportEnd(log, end));
-    this.announce(this.recorder.end(end));
+    const result = this.recorder.end(end);
+    // A traceback through the reader's code: its innermost line is marked in the editor.
+    if (result.stderr !== "") {
+      const at = tracebackProblem(result.stderr);
+      if (at !== null) this.showFailure({ at, code });
+    }
+    this.announce(result);
+  }
+
+  /** Marks (or clears) the line where the last run failed, in the editor if it is open. */
+  private showFailure(failure: { at: Diagnostic; code: string } | null): void {
+    this.failure = failure;
+    if (this.editor !== null) this.editor.setMarkers("runtime", failure !== null && failure.code === this.code ? [failure.at] : []);
   }
 
   private ended(status: string): void {
@@ -278,18 +319,29 @@ class AsyncioExample extends HTMLElement {
 
   // ---- editing ----
 
+  /** Edit (and a traceback frame chosen): the TypeScript tab, with the editor, focused. */
   private async openEditor(): Promise<CodeEditor> {
+    showCodeTab(this);
     if (this.editor !== null) {
       this.editor.focus();
       return this.editor;
     }
-    this.editorLoading ??= this.createEditor();
+    this.editorLoading ??= this.createEditor().catch((error: unknown) => {
+      this.editorLoading = null;
+      const edit = this.controls.edit;
+      edit.removeAttribute("aria-busy");
+      edit.setAttribute("aria-pressed", "false");
+      this.setStatus(describeFailure("The editor", error).status);
+      throw error;
+    });
     return this.editorLoading;
   }
 
   private async createEditor(): Promise<CodeEditor> {
-    this.controls.edit.disabled = true;
+    // Edit stays focusable while the editor loads (a disabled button would drop the focus
+    // to <body>); a second press only waits for the same editor.
     this.controls.edit.setAttribute("aria-pressed", "true");
+    this.controls.edit.setAttribute("aria-busy", "true");
     const { editor, warmCompiler } = await loadEditor(this.editorHost, {
       value: this.code,
       label: `Code of the example ${this.id_}`,
@@ -303,9 +355,13 @@ class AsyncioExample extends HTMLElement {
     if (this.codeBlock) this.codeBlock.hidden = true;
     this.editorHost.hidden = false;
     this.dataset.editing = "true";
+    this.controls.edit.removeAttribute("aria-busy");
     editor.layout();
-    editor.focus();
-    this.setStatus("Editor ready. Ctrl+Enter runs, Escape stops.");
+    // The reader asked to edit: the focus goes to the editor, unless they have moved on.
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || focused === this.controls.edit) editor.focus();
+    this.showFailure(this.failure);
+    this.setStatus(`Editor ready. ${keyHint()}`.trim());
     warmCompiler();
     return editor;
   }
@@ -313,19 +369,49 @@ class AsyncioExample extends HTMLElement {
   private changed(value: string): void {
     forgetShareLink(this.id_);
     this.code = value;
+    this.beforeReset = null;
+    this.controls.offerUndo(false);
     this.updateEdited();
     // Saved as typed.
     this.saver?.schedule(this.edited ? this.code : null);
   }
 
+  /**
+   * Back to the original code, and to a clean slate: the output and the life-cycle of the
+   * edited code no longer describe what is shown. Undo brings the edit back.
+   */
   private reset(): void {
+    const edit = this.code;
+    this.stop();
+    if (this.runEnded !== null) {
+      // A run still being prepared (compiling) is dropped: it must not show up afterwards.
+      this.announce(this.recorder.end({ kind: "stopped" }));
+      this.recorder = new RunRecorder();
+      this.ended("Stopped.");
+    }
     forgetShareLink(this.id_);
     this.saver?.clear();
     this.code = this.original;
     this.editor?.setValue(this.original);
     this.editor?.setMarkers("esbuild", []);
+    this.showFailure(null);
+    this.log?.clear();
+    this.bridge.start();
+    this.bridge.finish();
+    this.beforeReset = edit;
+    this.controls.offerUndo(true);
     this.updateEdited();
     this.setStatus("Back to the original code.");
+  }
+
+  private undoReset(): void {
+    const edit = this.beforeReset;
+    if (edit === null) return;
+    this.beforeReset = null;
+    this.controls.offerUndo(false);
+    this.controls.run.focus();
+    this.showCode(edit, "undone");
+    this.saver?.schedule(edit);
   }
 
   private async openShared(packed: string): Promise<void> {

@@ -11,6 +11,7 @@
 import { mirrorDynamicStyles } from "./csp-styles.ts";
 import type { CodeEditor, Diagnostic, EditorOptions } from "./editor-types.ts";
 import asyncioTypes from "./asyncio.d.ts?raw";
+import { rankedSortText } from "./completions.ts";
 
 mirrorDynamicStyles();
 
@@ -39,6 +40,7 @@ async function loadMonaco(onProgress: (stage: string) => void) {
     getWorker: (_id: string, label: string) =>
       label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker(),
   };
+  rankTypeScriptCompletions(monaco);
   onProgress("Preparing the colours (2/3)…");
   const highlighter = await createHighlighterCore({
     themes: [light.default, dark.default],
@@ -61,6 +63,32 @@ async function loadMonaco(onProgress: (stage: string) => void) {
   });
   ts.typescriptDefaults.addExtraLib(asyncioTypes, "file:///node_modules/@types/asyncio/index.d.ts");
   return monaco;
+}
+
+type Monaco = typeof import("monaco-editor/editor");
+type CompletionProvider = Parameters<Monaco["languages"]["registerCompletionItemProvider"]>[1];
+
+/**
+ * TypeScript's completion provider is registered by Monaco's TypeScript mode when the
+ * language first starts; this wraps it on the way in, so that its suggestions are ordered
+ * by completions.ts (likely names first) instead of by name alone.
+ */
+function rankTypeScriptCompletions(monaco: Monaco): void {
+  const languages = monaco.languages;
+  const register = languages.registerCompletionItemProvider.bind(languages);
+  languages.registerCompletionItemProvider = (selector, provider) => {
+    if (selector !== "typescript") return register(selector, provider);
+    const ranked: CompletionProvider = Object.create(provider) as CompletionProvider;
+    ranked.provideCompletionItems = async (...args) => {
+      const list = await provider.provideCompletionItems.apply(provider, args);
+      for (const item of list?.suggestions ?? []) {
+        const label = typeof item.label === "string" ? item.label : item.label.label;
+        item.sortText = rankedSortText(label, item.sortText);
+      }
+      return list;
+    };
+    return register(selector, ranked);
+  };
 }
 
 function themeName(): string {
@@ -119,14 +147,20 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
     if (!settingValue) options.onChange(model.getValue());
   });
 
-  const toMarker = (d: Diagnostic) => ({
-    startLineNumber: d.line,
-    startColumn: d.column,
-    endLineNumber: d.line,
-    endColumn: d.column + Math.max(d.length, 1),
-    message: d.text,
-    severity: d.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-  });
+  const toMarker = (d: Diagnostic) => {
+    // A runtime error marks its whole line (its length is "to the end"); lines that are no
+    // longer there are clamped to the model.
+    const line = Math.min(Math.max(d.line, 1), model.getLineCount());
+    const end = model.getLineMaxColumn(line);
+    return {
+      startLineNumber: line,
+      startColumn: Math.min(d.column, end),
+      endLineNumber: line,
+      endColumn: Math.min(d.column + Math.max(d.length, 1), end),
+      message: d.text,
+      severity: d.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    };
+  };
 
   return {
     getValue: () => model.getValue(),

@@ -70,6 +70,21 @@ export class OutputLog {
     this.updateMore();
   }
 
+  /**
+   * A problem found in the reader's code (by esbuild or TypeScript): a red line that names
+   * main.ts:LINE:COLUMN and, chosen, moves the editor there, as a problems list does.
+   */
+  problem(text: string, severity: "error" | "warning", line: number, column: number): void {
+    this.open = null;
+    const el = this.line("info");
+    el.textContent = text;
+    el.dataset.kind = "problem";
+    el.dataset.severity = severity;
+    this.makeLink(el, line, column);
+    this.el.append(el);
+    this.updateMore();
+  }
+
   text(stream?: Stream): string {
     const selector = stream ? `[data-stream="${stream}"]` : "[data-stream]";
     return [...this.el.querySelectorAll<HTMLElement>(selector)].map((l) => l.textContent).join("\n");
@@ -111,12 +126,18 @@ export class OutputLog {
 
   private linkFrame(line: HTMLElement): void {
     const m = FRAME.exec(line.textContent ?? "");
-    if (m === null || m[1] !== this.userFile || this.options.onFrame === undefined) return;
-    line.dataset.line = m[2];
-    line.dataset.column = m[3] ?? "1";
+    if (m === null || m[1] !== this.userFile) return;
+    this.makeLink(line, Number(m[2]), Number(m[3] ?? "1"));
+  }
+
+  /** Makes a line a button that moves the editor to a line and column of the reader's file. */
+  private makeLink(line: HTMLElement, lineNo: number, column: number): void {
+    if (this.options.onFrame === undefined) return;
+    line.dataset.line = String(lineNo);
+    line.dataset.column = String(column);
     line.tabIndex = 0;
     line.setAttribute("role", "button");
-    line.title = `Go to line ${m[2]} in the editor`;
+    line.title = `Go to line ${lineNo} in the editor`;
     line.onkeydown = (e) => {
       if (e.key === "Enter" || e.key === " ") {
         e.preventDefault();

@@ -98,10 +98,26 @@ export async function compileEdit(
   return { bundle: { code: result.code, map: result.map, runtime: result.runtime }, problems: result.warnings };
 }
 
-export function reportProblems(log: OutputLog, problems: Diagnostic[]): void {
-  for (const d of problems) {
-    log.info(`main.ts:${d.line}:${d.column}: ${d.severity}: ${d.text}`, d.severity === "error" ? "error" : "info");
-  }
+/**
+ * What to tell the reader when something the playground needs could not be loaded or
+ * prepared. A network failure is said to be one (never the reader's code's fault), with
+ * what works offline: what was used once online.
+ */
+export function describeFailure(what: string, error: unknown): { text: string; status: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  // fetch() and import() reject with a TypeError when the request itself fails (offline,
+  // DNS, a dropped connection); Chromium, Firefox and Safari word it differently.
+  const network =
+    error instanceof TypeError && /fetch|network|load|import/i.test(message);
+  if (!network) return { text: `${what} could not be prepared: ${message}`, status: "Not run: something went wrong." };
+  const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+  const why = offline ? "you are offline" : "the network request failed";
+  return {
+    text:
+      `${what} could not be downloaded: ${why}. Nothing is wrong with the code. ` +
+      "What you have used once online (the examples, the editor) is kept for offline use; try again once you are online.",
+    status: offline ? "Offline: could not download what this needs." : "Network error: could not download what this needs.",
+  };
 }
 
 /** Writes how a run ended into the log (when there is something to say); returns the status line. */

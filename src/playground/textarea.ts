@@ -3,6 +3,7 @@
  * same way (Ctrl/Cmd+Enter, Escape), and Tab moves focus as everywhere else on the page.
  */
 import type { CodeEditor, Diagnostic, EditorOptions } from "./editor-types.ts";
+import { keyHint } from "./editor-loader.ts";
 
 export async function createEditor(host: HTMLElement, options: EditorOptions): Promise<CodeEditor> {
   const area = document.createElement("textarea");
@@ -12,7 +13,7 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
   area.autocapitalize = "off";
   area.setAttribute("autocomplete", "off");
   area.setAttribute("autocorrect", "off");
-  area.setAttribute("aria-label", `${options.label}. Ctrl+Enter runs, Escape stops.`);
+  area.setAttribute("aria-label", `${options.label}. ${keyHint()}`.trim());
   area.rows = Math.min(30, options.value.split("\n").length + 2);
   const problems = document.createElement("ul");
   problems.className = "pg-problems";

@@ -102,8 +102,25 @@ describe("editing in Monaco", () => {
     await runState(page, ex, "done", 60_000);
     expect(await outputText(ex, "stdout")).toBe("three sleep");
     await page.waitForFunction((el) => (el as HTMLElement).dataset.typecheck === "done", await ex.elementHandle(), { timeout: 60_000 });
-    expect(await outputText(ex, "info")).toMatch(/main\.ts:2:7: error: Type 'string' is not assignable to type 'number'\. \(TS2322\)/);
+    const typeInfo = await outputText(ex, "info");
+    expect(typeInfo).toMatch(/main\.ts:2:7: error: Type 'string' is not assignable to type 'number'\. \(TS2322\)/);
+    // ...said to be no obstacle to running, and listed as a problem that leads to its line.
+    expect(typeInfo).toMatch(/^TypeScript: 1 type error\. The program runs anyway/m);
+    expect(await ex.locator('[role=log] [data-kind="problem"][role="button"]').count()).toBe(1);
     await ex.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 30_000 });
+
+    // Completions of "asyncio." start with the names a reader wants, not ALL_COMPLETED.
+    await ex.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.insertText("\nasyncio.");
+    await page.keyboard.press("Control+Space");
+    const rows = ex.locator(".monaco-editor .suggest-widget .monaco-list-row");
+    await rows.first().waitFor({ timeout: 30_000 });
+    const names = () => rows.evaluateAll((r) => r.map((row) => row.querySelector(".label-name")?.textContent ?? ""));
+    await expect.poll(async () => (await names())[0], SLOW).toBe("run");
+    const firstFive = (await names()).slice(0, 5);
+    expect(firstFive).toEqual(["run", "create_task", "sleep", "gather", "TaskGroup"].slice(0, firstFive.length));
+    await page.keyboard.press("Escape");
     await finish(isolated);
   });
 });
