@@ -8,6 +8,7 @@ import * as esbuild from "esbuild-wasm";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
 import type { Diagnostic } from "./editor-types.ts";
 import { pageBuildOptions } from "./compile-options.ts";
+import { originalLineText } from "../bundle/lines.ts";
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
@@ -50,9 +51,12 @@ export function isReady(): boolean {
 
 function diagnostic(m: esbuild.Message, severity: Diagnostic["severity"]): Diagnostic {
   const at = m.location;
+  // esbuild saw the reader's lines with their marks (src/bundle/lines.ts: `print(` became
+  // `print.call(3/*@l*/,`): a column counts them, the reader's text does not.
+  const column = at ? originalLineText(at.lineText.slice(0, at.column)).length : 0;
   return {
     line: at?.line ?? 1,
-    column: (at?.column ?? 0) + 1,
+    column: column + 1,
     length: at?.length ?? 1,
     text: m.text,
     severity,

@@ -28,7 +28,7 @@ export class Controls {
   readonly share = button("Share");
   readonly lifecycle = button("Life-cycle");
   /** Shown after Reset: brings the edit back. */
-  readonly undo = button("Undo reset");
+  readonly undo = button("Undo");
   readonly speed = document.createElement("select");
   readonly badge = document.createElement("span");
   readonly status = document.createElement("span");
@@ -67,16 +67,15 @@ export class Controls {
   }
 
   /**
-   * Run is off and Stop on while a run is being prepared or is running. A button that is
-   * disabled while it has the focus drops it to <body> (where "/" would open Search): the
-   * focus moves to the other one, so that Enter, Enter runs and stops.
+   * Stop is on while a run is being prepared or is running. Run stays on (pressed again, it
+   * starts over, as Ctrl+Enter does): disabling the button that has the focus would drop the
+   * focus to <body>, where "/" opens Search. When Stop goes off under the focus, the focus
+   * moves to Run, next to it.
    */
   setRunning(running: boolean): void {
-    const focused = document.activeElement;
-    this.run.disabled = running;
+    const focused = document.activeElement === this.stop;
+    if (!running && focused) this.run.focus({ preventScroll: true });
     this.stop.disabled = !running;
-    if (running && focused === this.run) this.stop.focus();
-    else if (!running && focused === this.stop) this.run.focus();
   }
 
   setEdited(edited: boolean): void {
@@ -84,13 +83,13 @@ export class Controls {
     const focused = document.activeElement === this.reset;
     this.reset.disabled = !edited;
     // Reset pressed from the keyboard: Undo (shown next to it) takes the focus, else Run.
-    if (focused && !edited) (this.undo.hidden ? this.run : this.undo).focus();
+    if (focused && !edited) (this.undo.hidden ? this.run : this.undo).focus({ preventScroll: true });
   }
 
   /** Shows Undo after a Reset (or hides it once the reader moved on). */
   offerUndo(on: boolean): void {
     const focused = document.activeElement === this.undo;
     this.undo.hidden = !on;
-    if (focused && !on) this.run.focus();
+    if (focused && !on) this.run.focus({ preventScroll: true });
   }
 }

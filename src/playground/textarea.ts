@@ -32,7 +32,8 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
     const lines = area.value.split("\n");
     let offset = 0;
     for (let i = 0; i < Math.min(line - 1, lines.length); i++) offset += lines[i]!.length + 1;
-    return offset + column - 1;
+    // A column past the end of its line (a stale position) stays on that line.
+    return offset + Math.min(Math.max(column, 1) - 1, lines[line - 1]?.length ?? 0);
   };
   return {
     getValue: () => area.value,

@@ -63,6 +63,13 @@ describe.each(pages)("page $path", ({ path, ids }) => {
         for (const name of ["Run", "Stop", "Edit", "Reset", "Share"]) {
           expect(await ex.getByRole("button", { name, exact: true }).count(), `${name} button of ${id}`).toBe(1);
         }
+        // A <Predict> keeps its example's output hidden until it is answered: "Show me the
+        // answer" shows it (and runs the example once; that run is left to end first).
+        const showMe = page.locator(`predict-question[data-example-id="${id}"] details.predict-answer > summary`);
+        if ((await showMe.count()) > 0) {
+          await showMe.click();
+          await page.waitForFunction((el) => (el as HTMLElement).dataset.state === "done", await ex.elementHandle(), { timeout: 20_000 });
+        }
         expect(await ex.getByRole("log", { name: "Output" }).count(), `Output log of ${id}`).toBe(1);
         await runAndWait(ex, "instant");
         const recordedOut = readFileSync(`${examplesDir}/${id}.out`, "utf8");
