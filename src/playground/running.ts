@@ -71,11 +71,13 @@ export class PrebuiltProgram {
   }
 
   get(): Promise<Bundle> {
-    const program = fetch(`${base}bundles/${this.id}.json`).then(async (response) => {
-      if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
-      return (await response.json()) as Bundle;
-    });
-    return (this.bundle ??= Promise.all([program, loadRuntimeModule()])
+    const program = () =>
+      fetch(`${base}bundles/${this.id}.json`).then(async (response) => {
+        if (!response.ok) throw new Error(`the prebuilt program is missing (${response.status})`);
+        return (await response.json()) as Bundle;
+      });
+    // Fetched once: a second get() (intent, then the click) waits for the same request.
+    return (this.bundle ??= Promise.all([program(), loadRuntimeModule()])
       .then(([bundle, runtime]): Bundle => ({ code: bundle.code, map: bundle.map, runtime }))
       .catch((error: unknown) => {
         this.bundle = null;
