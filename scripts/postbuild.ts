@@ -25,7 +25,12 @@ export interface PostbuildOptions {
 
 /**
  * Assets larger than this are not precached; they are cached the first time they are used
- * (the playground's editor and compiler). Pages are always precached, whatever their size.
+ * (the playground's editor and compiler: Monaco's chunks, TypeScript's worker, esbuild's
+ * wasm, several MB each). Pages are always precached, whatever their size.
+ *
+ * (Workbox's own limit, `maximumFileSizeToCacheInBytes`, 2 MiB by default, would drop large
+ * files with only a warning; it is set far above every file below, so that this limit is the
+ * one that decides, and the list says what it left out.)
  */
 const precacheLimit = 256 * 1024;
 
@@ -50,8 +55,17 @@ export interface PrecacheEntry {
 export async function precacheList({ dist, base }: PostbuildOptions): Promise<{ entries: PrecacheEntry[]; bytes: number }> {
   const { manifestEntries, size, warnings } = await workboxBuild.getManifest({
     globDirectory: dist,
-    globPatterns: ["**/*.{html,css,js,svg,webmanifest}", "pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/**/*.{pf_meta,pf_index,pf_fragment,pagefind}"],
-    globIgnores: ["sw.js", "pagefind/pagefind-*ui*", "pagefind/pagefind-highlight.js", "pagefind/wasm.unknown.pagefind", "bundles/**"],
+    // The examples' prebuilt programs (bundles/) are precached too: small since they share one
+    // runtime module (runtime/asyncio.js), and what makes every example of every chapter run
+    // offline after one visit to any page.
+    globPatterns: [
+      "**/*.{html,css,js,svg,webmanifest}",
+      "bundles/**/*.json",
+      "pagefind/pagefind.js",
+      "pagefind/pagefind-entry.json",
+      "pagefind/**/*.{pf_meta,pf_index,pf_fragment,pagefind}",
+    ],
+    globIgnores: ["sw.js", "pagefind/pagefind-*ui*", "pagefind/pagefind-highlight.js", "pagefind/wasm.unknown.pagefind"],
     maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
     manifestTransforms: [
       async (entries) => ({

@@ -5,6 +5,7 @@
  * the editor is usable (`warmCompiler`), so that the two do not compete for the cores.
  */
 import type { CodeEditor, EditorOptions } from "./editor-types.ts";
+import { describeFailure } from "./running.ts";
 
 /** Narrow or touch screens get a plain textarea: Monaco does not support mobile browsers. */
 export const wantsPlainEditor = () => matchMedia("(pointer: coarse), (max-width: 40em)").matches;
@@ -28,6 +29,8 @@ export async function loadEditor(host: HTMLElement, options: EditorOptions): Pro
   const setStatus = options.onProgress;
   const plainEditor = wantsPlainEditor();
   const compiler = import("./compile.ts");
+  // If the editor cannot load, the compiler's failure is not news (the caller reports one).
+  compiler.catch(() => {});
   setStatus(plainEditor ? "Opening the editor…" : "Loading the editor (1/3)…");
   const { createEditor } = plainEditor ? await import("./textarea.ts") : await import("./monaco.ts");
   const editor = await createEditor(host, options);
@@ -35,6 +38,6 @@ export async function loadEditor(host: HTMLElement, options: EditorOptions): Pro
     void compiler
       .then((c) => c.warmUp(setStatus))
       .then(() => setStatus(keyHint() === "" ? "Ready: press Run to run your code." : `Ready: ${keyHint()}`))
-      .catch((error: unknown) => setStatus(`The compiler could not start: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => setStatus(describeFailure("The compiler", error).status));
   return { editor, warmCompiler };
 }

@@ -110,17 +110,22 @@ export function describeFailure(what: string, error: unknown): { text: string; s
   // fetch() and import() reject with a TypeError when the request itself fails (offline,
   // DNS, a dropped connection); Chromium, Firefox and Safari word it differently.
   const network =
-    error instanceof TypeError && /fetch|network|load|import/i.test(message);
-  if (!network) return { text: `${what} could not be prepared: ${message}`, status: "Not run: something went wrong." };
+    (error instanceof TypeError && /fetch|network|load|import/i.test(message)) ||
+    /failed to (fetch|download)|networkerror|network error/i.test(message);
+  if (!network) return { text: `${what} could not be prepared: ${message}`, status: `${what} could not start: ${message}` };
   const offline = typeof navigator !== "undefined" && navigator.onLine === false;
   const why = offline ? "you are offline" : "the network request failed";
   return {
     text:
       `${what} could not be downloaded: ${why}. Nothing is wrong with the code. ` +
       "What you have used once online (the examples, the editor) is kept for offline use; try again once you are online.",
-    status: offline ? "Offline: could not download what this needs." : "Network error: could not download what this needs.",
+    status: offline
+      ? `Offline: ${lower(what)} was not saved for offline use yet (it is once used online).`
+      : `Network error: ${lower(what)} could not be downloaded.`,
   };
 }
+
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Writes how a run ended into the log (when there is something to say); returns the status line. */
 export function reportEnd(log: OutputLog, end: RunEnd): string {

@@ -395,5 +395,6 @@ describe("nothing lost", () => {
     expect(await outputText(shared, "stdout")).toBe("shared + code $ with symbols & more");
     await finish(other);
     await finish(isolated);
-  });
+    // Two pages, an edit, a compile and a run: on a busy machine more than the default minute.
+  }, 150_000);
 });
