@@ -32,8 +32,9 @@ import sys
 
 TRANSITIONS = []
 STATE = {}
-# a task is named as when it was created (set_name() later does not rename its lane), as the
-# life-cycle view does: the runtime reports the name in task-created
+# a task's transitions carry its name at that moment: its name when it was created, then the
+# one set_name() gave it, as the life-cycle view does (the runtime reports task-created, then
+# task-renamed)
 NAMES = {}
 LOOPS = []
 
@@ -60,6 +61,10 @@ class TracedTask(asyncio.tasks._PyTask):
         NAMES[id(self)] = self.get_name()
         # Task.__init__ queued the first step with call_soon
         record(self, "scheduled")
+
+    def set_name(self, value):
+        super().set_name(value)
+        NAMES[id(self)] = self.get_name()
 
     def _Task__step(self, exc=None):
         coro = self._coro
