@@ -144,6 +144,16 @@ export class QueueFull extends Exception {
   static override pyName = "QueueFull";
   static override pyModule = "asyncio.queues";
 }
+/** Raised by put/get on a queue that was shut down (3.13). */
+export class QueueShutDown extends Exception {
+  static override pyName = "QueueShutDown";
+  static override pyModule = "asyncio.queues";
+}
+/** Raised by Barrier.wait() when the barrier is aborted or reset. */
+export class BrokenBarrierError extends RuntimeError {
+  static override pyName = "BrokenBarrierError";
+  static override pyModule = "asyncio.exceptions";
+}
 
 /**
  * Not Python's: raised out of the loop when, on the virtual clock, nothing is ready and no

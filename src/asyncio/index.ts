@@ -35,6 +35,8 @@ export {
   InvalidStateError,
   QueueEmpty,
   QueueFull,
+  QueueShutDown,
+  BrokenBarrierError,
   BaseExceptionGroup,
   ExceptionGroup,
   except_star,
@@ -78,8 +80,8 @@ export {
 export type { ReturnWhen, TaskFactory } from "./tasks.ts";
 export { AsyncGenerator, AsyncItem, BREAK, aiter, anext, async_for, async_with, item } from "./idioms.ts";
 export type { AsyncContextManager } from "./idioms.ts";
-export { Event, Lock, Semaphore } from "./locks.ts";
-export { Queue } from "./queues.ts";
+export { Barrier, BoundedSemaphore, Condition, Event, Lock, Semaphore } from "./locks.ts";
+export { LifoQueue, PriorityQueue, Queue } from "./queues.ts";
 export { TaskGroup } from "./taskgroups.ts";
 export { Timeout, timeout, timeout_at, wait_for } from "./timeouts.ts";
 export { run } from "./runners.ts";

@@ -151,6 +151,51 @@ const entries: [string, FrameExpansion][] = [
   ["Semaphore.__aenter__", [py("locks.py", 14, "__aenter__", "await self.acquire()")]],
   ["BoundedSemaphore.acquire", semaphoreAcquire],
   ["BoundedSemaphore.__aenter__", [py("locks.py", 14, "__aenter__", "await self.acquire()")]],
+  [
+    "Semaphore",
+    (_raised, error) =>
+      nameOf(error) === "ValueError"
+        ? [py("locks.py", 369, "__init__", 'raise ValueError("Semaphore initial value must be >= 0")')]
+        : [py("locks.py", 368, "__init__", "if value < 0:")],
+  ],
+  ["BoundedSemaphore", [py("locks.py", 460, "__init__", "super().__init__(value)")]],
+  ["BoundedSemaphore.release", [py("locks.py", 464, "release", "raise ValueError('BoundedSemaphore released too many times')")]],
+  // Condition: acquire() and release() are its lock's own
+  [
+    "Condition.wait",
+    (raised, error) =>
+      !raised
+        ? [py("locks.py", 272, "wait", "await fut")]
+        : nameOf(error) === "CancelledError"
+          ? [py("locks.py", 291, "wait", "raise err  # Re-raise most recent exception instance.")]
+          : [py("locks.py", 264, "wait", "raise RuntimeError('cannot wait on un-acquired lock')")],
+  ],
+  ["Condition.wait_for", [py("locks.py", 313, "wait_for", "await self.wait()")]],
+  ["Condition.notify", [py("locks.py", 330, "notify", "raise RuntimeError('cannot notify on un-acquired lock')")]],
+  ["Condition.notify_all", [py("locks.py", 349, "notify_all", "self.notify(len(self._waiters))")]],
+  ["Condition.__aenter__", [py("locks.py", 14, "__aenter__", "await self.acquire()")]],
+  // Barrier
+  [
+    "Barrier",
+    (_raised, error) =>
+      nameOf(error) === "ValueError" ? [py("locks.py", 488, "__init__", "raise ValueError('parties must be > 0')")] : [py("locks.py", 487, "__init__", "if parties < 1:")],
+  ],
+  ["Barrier.__aenter__", [py("locks.py", 506, "__aenter__", "return await self.wait()")]],
+  ["Barrier.wait", [py("locks.py", 527, "wait", "await self._wait()")]],
+  [
+    "Barrier._block",
+    (raised) =>
+      raised ? [py("locks.py", 548, "_block", 'raise exceptions.BrokenBarrierError("Barrier aborted")')] : [py("locks.py", 540, "_block", "await self._cond.wait_for(")],
+  ],
+  [
+    "Barrier._wait",
+    (raised) =>
+      raised
+        ? [py("locks.py", 567, "_wait", 'raise exceptions.BrokenBarrierError("Abort or reset of barrier")')]
+        : [py("locks.py", 564, "_wait", "await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)")],
+  ],
+  ["Barrier.reset", [py("locks.py", 583, "reset", "async with self._cond:")]],
+  ["Barrier.abort", [py("locks.py", 598, "abort", "async with self._cond:")]],
   // taskgroups.py: what leaves __aexit__ (a re-raise, or the group it makes)
   [
     "TaskGroup.__aexit__",
@@ -201,7 +246,7 @@ export function defineRuntimeFrame(name: string, expansion: FrameExpansion): voi
 /** Every CPython frame the tables can give (for the test that checks them against CPython's source). */
 export function knownPyFrames(): PyFrame[] {
   const out: PyFrame[] = [HANDLE_RUN, ...RUN_FRAMES, ...LOOP_ESCAPE, ...SHUTDOWN_FRAMES];
-  const probes = ["ValueError", "RuntimeError", "QueueShutDown", "QueueEmpty", "ExceptionGroup", "CancelledError"].map((name) => Object.assign(new Error(), { name }));
+  const probes = ["ValueError", "RuntimeError", "TypeError", "QueueShutDown", "QueueEmpty", "ExceptionGroup", "CancelledError"].map((name) => Object.assign(new Error(), { name }));
   for (const expansion of table.values()) {
     if (expansion === "merge") continue;
     if (typeof expansion !== "function") out.push(...expansion);

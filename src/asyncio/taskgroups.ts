@@ -18,7 +18,7 @@ import { repr, str } from "./format.ts";
 import type { Future } from "./futures.ts";
 import type { BaseEventLoop } from "./events.ts";
 import { getRunningLoop } from "./loopstate.ts";
-import { markRaised, noteReraised } from "./traceback.ts";
+import { markRaised, noteRaise } from "./traceback.ts";
 import { _close_coroutine, current_task, type Task } from "./tasks.ts";
 
 /** `_is_base_error`: what a TaskGroup re-raises as it is rather than in a group. */
@@ -106,7 +106,7 @@ export class TaskGroup {
 
     // `raise self._base_error`: a re-raise, whose traceback grows by this frame (traceback.ts)
     if (this._base_error !== null) {
-      noteReraised(this._base_error);
+      noteRaise(this._base_error);
       throw this._base_error;
     }
 
@@ -117,7 +117,7 @@ export class TaskGroup {
     // CancelledError propagates unless there are other errors: those have priority.
     const errors = this._errors!;
     if (propagateCancellationError !== null && errors.length === 0) {
-      noteReraised(propagateCancellationError);
+      noteRaise(propagateCancellationError);
       throw propagateCancellationError;
     }
 

@@ -159,6 +159,21 @@ export function noteReraised(error: unknown): void {
 /** Thrown into a suspended coroutine at a runtime awaitable: see noteReraised. */
 export const noteThrownIn = noteReraised;
 
+/** Stacks captured at a `raise exc` statement of asyncio's own code: the frame there raised it. */
+const raiseSites = new WeakSet<Error>();
+
+/**
+ * `raise exc` in asyncio's code re-raising an exception that already has a traceback
+ * (Condition.wait's `raise err`, TaskGroup's `raise self._base_error`): as noteReraised, and
+ * the frame doing it shows the `raise` line.
+ */
+export function noteRaise(error: unknown): void {
+  if (!tracing()) return;
+  const site = deepStack();
+  raiseSites.add(site);
+  noteRaisedAt(error, site);
+}
+
 /** A stack deep enough for the frames of one level (V8's default keeps 10). */
 function deepStack(): Error {
   const E = Error as { stackTraceLimit?: number };
@@ -235,7 +250,7 @@ function stackItems(holder: Error, error: unknown, mapper: PositionMapper): Item
   const cut = parsed.findIndex((f) => BOUNDARY.test(f.name));
   const frames = cut >= 0 ? parsed.slice(0, cut) : parsed;
   // Innermost first here: the first frame that prints is where a fresh exception was raised.
-  let raisedHere = holder === error;
+  let raisedHere = holder === error || raiseSites.has(holder);
   const mapped: Item[] = [];
   for (const f of frames) {
     let reader: UserFrame | null = null;

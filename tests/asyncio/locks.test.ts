@@ -111,3 +111,171 @@ describe("Semaphore", () => {
     expect(most).toBe(2);
   });
 });
+
+describe("Condition", () => {
+  it("wait() frees the lock until notify(); the woken task holds the lock again", async () => {
+    const log: string[] = [];
+    await asyncio.run(
+      (function* () {
+        const cond = new asyncio.Condition();
+        function* waiter(name: string) {
+          yield* asyncio.async_with(cond, function* () {
+            log.push(`${name} waits`);
+            expect(yield* cond.wait()).toBe(true);
+            log.push(`${name} woken, locked ${cond.locked()}`);
+          });
+        }
+        const tasks = ["a", "b", "c"].map((n) => asyncio.create_task(waiter(n)));
+        yield* asyncio.sleep(0);
+        expect(cond.locked()).toBe(false);
+        expect(asyncio.repr(cond)).toMatch(/^<asyncio\.locks\.Condition object at 0x[0-9a-f]+ \[unlocked, waiters:3\]>$/);
+        yield* asyncio.async_with(cond, function* () {
+          cond.notify(2);
+        });
+        yield* asyncio.sleep(0);
+        log.push("after notify(2)");
+        yield* asyncio.async_with(cond, function* () {
+          cond.notify_all();
+        });
+        yield* asyncio.gather(...tasks);
+      })(),
+    );
+    expect(log).toEqual([
+      "a waits",
+      "b waits",
+      "c waits",
+      // as CPython 3.13: both woken tasks take the lock in turn before main runs again
+      "a woken, locked true",
+      "b woken, locked true",
+      "after notify(2)",
+      "c woken, locked true",
+    ]);
+  });
+
+  it("wait_for() tests the predicate with Python's truth rules and gives its value", async () => {
+    const values: unknown[] = [0, "", [], new Map(), new Set(), {}, null, [0]];
+    const seen: unknown[] = [];
+    const result = await asyncio.run(
+      (function* () {
+        const cond = new asyncio.Condition();
+        const waiter = asyncio.create_task(
+          asyncio.async_with(cond, function* () {
+            return yield* cond.wait_for(() => {
+              const v = values[seen.length];
+              seen.push(v);
+              return v;
+            });
+          }),
+        );
+        while (!waiter.done()) {
+          yield* asyncio.sleep(0);
+          yield* asyncio.async_with(cond, function* () {
+            cond.notify();
+          });
+        }
+        return waiter.result();
+      })(),
+    );
+    expect(result).toEqual([0]);
+    expect(seen).toEqual(values);
+  });
+
+  it("notify() and wait() without the lock are RuntimeErrors", async () => {
+    await asyncio.run(
+      (function* () {
+        const cond = new asyncio.Condition();
+        expect(() => cond.notify()).toThrow(new asyncio.RuntimeError("cannot notify on un-acquired lock"));
+        let caught: unknown = null;
+        try {
+          yield* cond.wait();
+        } catch (e) {
+          caught = e;
+        }
+        expect(caught).toBeInstanceOf(asyncio.RuntimeError);
+        expect(asyncio.str(caught)).toBe("cannot wait on un-acquired lock");
+      })(),
+    );
+  });
+
+  it("a cancelled wait() takes the lock again before the CancelledError leaves it", async () => {
+    await asyncio.run(
+      (function* () {
+        const cond = new asyncio.Condition();
+        let lockedInHandler: boolean | null = null;
+        const t = asyncio.create_task(
+          asyncio.async_with(cond, function* () {
+            try {
+              yield* cond.wait();
+            } catch (e) {
+              lockedInHandler = cond.locked();
+              throw e;
+            }
+          }),
+        );
+        yield* asyncio.sleep(0);
+        t.cancel();
+        yield* asyncio.gather(t, { return_exceptions: true });
+        expect(lockedInHandler).toBe(true);
+        expect(t.cancelled()).toBe(true);
+        expect(cond.locked()).toBe(false);
+      })(),
+    );
+  });
+});
+
+describe("BoundedSemaphore", () => {
+  it("release() past the initial value is a ValueError; the repr names the class", async () => {
+    await asyncio.run(
+      (function* () {
+        const sem = new asyncio.BoundedSemaphore(1);
+        yield* sem.acquire();
+        sem.release();
+        expect(() => sem.release()).toThrow(new asyncio.ValueError("BoundedSemaphore released too many times"));
+        expect(asyncio.repr(sem)).toMatch(/^<asyncio\.locks\.BoundedSemaphore object at 0x[0-9a-f]+ \[unlocked, value:1\]>$/);
+        expect(sem).toBeInstanceOf(asyncio.Semaphore);
+      })(),
+    );
+    expect(() => new asyncio.BoundedSemaphore(-1)).toThrow(new asyncio.ValueError("Semaphore initial value must be >= 0"));
+    expect(() => new asyncio.Semaphore("2" as never)).toThrow("'<' not supported between instances of 'str' and 'int'");
+  });
+});
+
+describe("Barrier", () => {
+  it("lets `parties` tasks through at once, each with its index; reset() breaks the waiters", async () => {
+    const log: string[] = [];
+    await asyncio.run(
+      (function* () {
+        const barrier = new asyncio.Barrier(2);
+        function* party(name: string) {
+          try {
+            log.push(`${name} ${yield* barrier.wait()}`);
+          } catch (e) {
+            log.push(`${name} ${asyncio.repr(e)}`);
+          }
+        }
+        const a = asyncio.create_task(party("a"));
+        yield* asyncio.sleep(0);
+        expect(barrier.n_waiting).toBe(1);
+        expect(asyncio.repr(barrier)).toMatch(/\[filling, waiters:1\/2\]>$/);
+        yield* party("b");
+        yield* a;
+        const c = asyncio.create_task(party("c"));
+        yield* asyncio.sleep(0);
+        yield* barrier.reset();
+        yield* c;
+        yield* barrier.abort();
+        expect(barrier.broken).toBe(true);
+        expect(asyncio.repr(barrier)).toMatch(/ \[broken\]>$/);
+        yield* party("d");
+      })(),
+    );
+    expect(log).toEqual([
+      "b 1",
+      "a 0",
+      "c BrokenBarrierError('Abort or reset of barrier')",
+      "d BrokenBarrierError('Barrier aborted')",
+    ]);
+    expect(new asyncio.BrokenBarrierError("x")).toBeInstanceOf(asyncio.RuntimeError);
+    expect(() => new asyncio.Barrier(0)).toThrow(new asyncio.ValueError("parties must be > 0"));
+  });
+});
