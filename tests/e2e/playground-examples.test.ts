@@ -59,6 +59,10 @@ describe.each(pages)("page $path", ({ path, ids }) => {
       for (const id of ids) {
         const ex = example(page, id);
         await enhanced(ex);
+        // A prediction about this example keeps its output hidden until answered (issue 10,
+        // tests/e2e/practice-predict.test.ts): the reader's "Show me the answer" reveals it.
+        const question = page.locator(`predict-question[data-example-id="${id}"][data-enhanced=true]`);
+        for (const q of await question.all()) await q.getByText("Show me the answer").click();
         // The contract for tests (issue 4): five named buttons and an "Output" log, before any run.
         for (const name of ["Run", "Stop", "Edit", "Reset", "Share"]) {
           expect(await ex.getByRole("button", { name, exact: true }).count(), `${name} button of ${id}`).toBe(1);
