@@ -8,12 +8,11 @@ import { describe, expect, test } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { newIsolatedPage, type IsolatedPage, type StaticServer } from "../support/browser.ts";
 import { useSite } from "../support/use-site.ts";
-import { enhanced, example, outputText, pagesWithExamples, runAndWait } from "./playground-helpers.ts";
+import { enhanced, example, outputText, chapterPagesWithExamples, runAndWait } from "./playground-helpers.ts";
 
 let server: StaticServer;
 let browser: Browser;
-const pages = pagesWithExamples();
-const target = pages[0];
+const target = chapterPagesWithExamples()[0];
 
 useSite((s, b) => {
   server = s;

@@ -29,6 +29,14 @@ export function pagesWithExamples(): { path: string; ids: string[] }[] {
   return pages.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/**
+ * The chapter pages that embed examples (not the home page, whose live example opens its
+ * Life-cycle view by itself when it runs).
+ */
+export function chapterPagesWithExamples(): { path: string; ids: string[] }[] {
+  return pagesWithExamples().filter((p) => p.path !== "");
+}
+
 export function example(page: Page, id: string): Locator {
   return page.locator(`asyncio-example[data-example-id="${id}"]`);
 }

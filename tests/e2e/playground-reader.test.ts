@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { newIsolatedPage, type IsolatedPage, type StaticServer } from "../support/browser.ts";
 import { useSite } from "../support/use-site.ts";
-import { enhanced, example, outputText, pagesWithExamples } from "./playground-helpers.ts";
+import { enhanced, example, outputText, chapterPagesWithExamples } from "./playground-helpers.ts";
 
 let server: StaticServer;
 let browser: Browser;
-const target = pagesWithExamples()[0];
+const target = chapterPagesWithExamples()[0];
 
 useSite((s, b) => {
   server = s;
@@ -206,6 +206,25 @@ describe("the playground for a reader", () => {
     await ex.getByRole("button", { name: "Run", exact: true }).click();
     await done();
     expect(await ex.locator(".pg-editor .pg-problems").isHidden()).toBe(true);
+  });
+});
+
+describe("a program that hangs", () => {
+  test("what it printed before the hang is shown, then the watchdog's message", async () => {
+    const hang = await newIsolatedPage(browser, server, { viewport: { width: 600, height: 900 } });
+    await hang.page.goto(server.url + target!.path);
+    const hex = example(hang.page, target!.ids[0]!);
+    await enhanced(hex);
+    await hex.getByRole("button", { name: "Edit" }).click();
+    await hex.locator("textarea.pg-textarea").fill(
+      'import { print } from "asyncio";\nprint("before the loop");\nprint("and this", 2);\nwhile (true) {}\n',
+    );
+    await hex.getByRole("button", { name: "Run", exact: true }).click();
+    await hang.page.waitForFunction((el) => (el as HTMLElement).dataset.state === "done", await hex.elementHandle(), { timeout: 60_000 });
+    expect(await outputText(hex, "stdout")).toBe("before the loop\nand this 2");
+    expect(await outputText(hex, "info")).toMatch(/no sign of life/);
+    expect(hang.errors).toEqual([]);
+    await hang.context.close();
   });
 });
 

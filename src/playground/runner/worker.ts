@@ -111,6 +111,27 @@ function queue(item: OutputItem): void {
 }
 
 /**
+ * Printed text goes out at once, with what came before it, so that it is shown even if the
+ * program then hangs in a synchronous loop (`print("before"); while (true) {}`): a line
+ * still in the buffer would die with the worker. A token bucket keeps these posts well under
+ * the runner's MAX_MESSAGES_PER_SECOND (with batches and beats); past it, a flood is batched
+ * as above, one post per WORKER_FLUSH_MS.
+ */
+const TEXT_POSTS_BURST = 300;
+const TEXT_POSTS_PER_MS = 300 / 1000;
+let textTokens = TEXT_POSTS_BURST;
+let textTokensAt = 0;
+
+function flushText(): void {
+  const now = performance.now();
+  textTokens = Math.min(TEXT_POSTS_BURST, textTokens + (now - textTokensAt) * TEXT_POSTS_PER_MS);
+  textTokensAt = now;
+  if (textTokens < 1 || items.length === 0) return;
+  textTokens -= 1;
+  flush();
+}
+
+/**
  * Forwards text up to the line cap, then only counts the lines it drops. Past the output
  * budget it forwards one character more than the budget, so that the runner ends the run
  * with "output limit reached" (the runner is the one that decides, protocol.ts).
@@ -137,6 +158,7 @@ function write(stream: "out" | "err", text: string): void {
   } else {
     queue({ k: "err", t: shown });
   }
+  flushText();
   if (forwardedChars > MAX_OUTPUT_CHARS) flush();
 }
 
