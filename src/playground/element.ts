@@ -76,7 +76,8 @@ class AsyncioExample extends HTMLElement {
 
   /** Run API: runs the current code as Run does, resolving with what it produced. */
   check(): Promise<RunResult> {
-    return this.run();
+    // Its caller reads the run's events: all of them are kept (view-bridge.ts).
+    return this.run(true);
   }
 
   connectedCallback(): void {
@@ -191,14 +192,17 @@ class AsyncioExample extends HTMLElement {
 
   // ---- running ----
 
-  /** Runs the current code (Run, Ctrl+Enter, check()); resolves with what the run produced. */
-  private run(): Promise<RunResult> {
+  /**
+   * Runs the current code (Run, Ctrl+Enter, check()); resolves with what the run produced.
+   * `consumer`: the caller reads the run's events (check()), so all of them are kept.
+   */
+  private run(consumer = false): Promise<RunResult> {
     this.stop();
     // A run still being prepared (compiling) is superseded: it ends as stopped, never runs.
     if (this.runEnded !== null) this.announce(this.recorder.end({ kind: "stopped" }));
     const ended = new Promise<RunResult>((resolve) => (this.runEnded = resolve));
     this.recorder = new RunRecorder();
-    void this.start();
+    void this.start(consumer);
     return ended;
   }
 
@@ -210,7 +214,7 @@ class AsyncioExample extends HTMLElement {
     this.dispatchEvent(new CustomEvent<RunResult>("asyncio-run-end", { detail: result, bubbles: true }));
   }
 
-  private async start(): Promise<void> {
+  private async start(consumer: boolean): Promise<void> {
     this.dataset.state = "starting";
     const started = markRun();
     this.controls.setRunning(true);
@@ -227,7 +231,7 @@ class AsyncioExample extends HTMLElement {
     const recorder = this.recorder;
     const log = await this.output();
     log.clear();
-    this.bridge.start();
+    const maxEvents = this.bridge.start(consumer);
     let bundle: Bundle | null;
     let notRun = "Not run: fix the errors below.";
     try {
@@ -265,7 +269,7 @@ class AsyncioExample extends HTMLElement {
         this.receive(log, items);
       },
       onEnd: (end) => this.onEnd(log, end, code),
-    });
+    }, { maxEvents });
   }
 
   /**
@@ -284,7 +288,8 @@ class AsyncioExample extends HTMLElement {
 
   private receive(log: OutputLog, items: OutputItem[]): void {
     log.append(items);
-    this.recorder.add(items);
+    // The bridge keeps the events (one copy); the recorder the text.
+    this.recorder.add(items.filter((item) => item.k !== "ev"));
     for (const item of items) if (item.k === "ev") this.bridge.push(item.e);
   }
 
@@ -292,7 +297,7 @@ class AsyncioExample extends HTMLElement {
     this.running = null;
     this.bridge.finish();
     this.ended(reportEnd(log, end));
-    const result = this.recorder.end(end);
+    const result: RunResult = { ...this.recorder.end(end), events: this.bridge.runEvents };
     // A traceback through the reader's code: its innermost line is marked in the editor.
     if (result.stderr !== "") {
       const at = tracebackProblem(result.stderr);
@@ -396,8 +401,7 @@ class AsyncioExample extends HTMLElement {
     this.editor?.setMarkers("esbuild", []);
     this.showFailure(null);
     this.log?.clear();
-    this.bridge.start();
-    this.bridge.finish();
+    this.bridge.clear();
     this.beforeReset = edit;
     this.controls.offerUndo(true);
     this.updateEdited();

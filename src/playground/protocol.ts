@@ -27,6 +27,13 @@ export interface RunRequest {
    */
   runtime?: string;
   clock: ClockChoice;
+  /**
+   * How many life-cycle events the worker forwards (0..MAX_FORWARDED_EVENTS, the default).
+   * The page asks for all of them only when someone will look (the Life-cycle view is open,
+   * or check() runs the program); otherwise for a few, so that a run costs little and the
+   * page keeps little (issue 13).
+   */
+  maxEvents?: number;
 }
 
 export interface StopRequest {

@@ -201,7 +201,8 @@ class Sandbox {
     }, 1000);
   }
 
-  run(bundle: Bundle, clock: ClockChoice, callbacks: RunCallbacks): RunHandle {
+  /** `maxEvents`: how many life-cycle events the run forwards (protocol.ts, RunRequest). */
+  run(bundle: Bundle, clock: ClockChoice, callbacks: RunCallbacks, options: { maxEvents?: number } = {}): RunHandle {
     const runId = this.nextId++;
     const now = performance.now();
     const active: ActiveRun = { callbacks, lastSign: now, startedAt: now, ended: false };
@@ -211,7 +212,7 @@ class Sandbox {
       if (active.ended) return;
       // Loading the runner is not the program's time: the watchdog starts now.
       active.lastSign = active.startedAt = performance.now();
-      this.post({ type: "run", runId, code: bundle.code, map: bundle.map, runtime: bundle.runtime, clock });
+      this.post({ type: "run", runId, code: bundle.code, map: bundle.map, runtime: bundle.runtime, clock, maxEvents: options.maxEvents });
     });
     return { stop: () => this.finish(runId, { kind: "stopped" }) };
   }

@@ -279,6 +279,10 @@ export function readRunnerCommand(value: unknown): ToRunner | null {
     if (!isString(m.runtime, MAX_PROGRAM_CHARS)) return null;
     run.runtime = m.runtime;
   }
+  if (m.maxEvents !== undefined) {
+    if (!Number.isSafeInteger(m.maxEvents) || (m.maxEvents as number) < 0 || (m.maxEvents as number) > MAX_FORWARDED_EVENTS) return null;
+    run.maxEvents = m.maxEvents as number;
+  }
   return run;
 }
 

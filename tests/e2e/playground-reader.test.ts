@@ -209,6 +209,60 @@ describe("the playground for a reader", () => {
   });
 });
 
+describe("life-cycle events", () => {
+  test("kept in full only when someone looks: the view open, or check(); else the first 2,000", async () => {
+    const iso = await newIsolatedPage(browser, server, { viewport: { width: 600, height: 900 } });
+    const p = iso.page;
+    await p.goto(server.url + target!.path);
+    const ev = example(p, target!.ids[0]!);
+    await enhanced(ev);
+    await ev.getByRole("button", { name: "Edit" }).click();
+    // 1,500 tasks: several events each, far more than 2,000 in all.
+    await ev.locator("textarea.pg-textarea").fill(
+      [
+        'import asyncio, { print } from "asyncio";',
+        "function* noop() { yield* asyncio.sleep(0); }",
+        "function* main() {",
+        "  const tasks = [];",
+        "  for (let i = 0; i < 1500; i++) tasks.push(asyncio.create_task(noop()));",
+        "  yield* asyncio.gather(...tasks);",
+        '  print("done");',
+        "}",
+        "asyncio.run(main());",
+      ].join("\n"),
+    );
+    await ev.getByLabel("Speed").selectOption("instant");
+    const runEnd = () =>
+      ev.evaluate(
+        (el) =>
+          new Promise<number>((resolve) =>
+            el.addEventListener("asyncio-run-end", (e) => resolve((e as CustomEvent<{ events: unknown[] }>).detail.events.length), { once: true }),
+          ),
+      );
+    // The view closed: a plain Run keeps the first 2,000 events only.
+    let ended = runEnd();
+    await ev.getByRole("button", { name: "Run", exact: true }).click();
+    expect(await ended).toBe(2000);
+    expect(await outputText(ev, "stdout")).toBe("done");
+    // Opened afterwards, the view says the run was cut, and how to see all of it.
+    await ev.getByRole("button", { name: "Life-cycle" }).click();
+    const note = ev.locator(".pg-lifecycle-note");
+    await note.waitFor({ state: "visible" });
+    expect(await note.textContent()).toMatch(/only its first 2,000 events were kept/);
+    // With the view open, a run keeps all of them, and the note goes.
+    ended = runEnd();
+    await ev.getByRole("button", { name: "Run", exact: true }).click();
+    expect(await ended).toBeGreaterThan(6000);
+    expect(await note.isHidden()).toBe(true);
+    // check() reads them, so it gets them all, even with the view closed.
+    await ev.getByRole("button", { name: "Life-cycle" }).click();
+    const checked = await ev.evaluate(async (el) => (await (el as unknown as { check(): Promise<{ events: unknown[] }> }).check()).events.length);
+    expect(checked).toBeGreaterThan(6000);
+    expect(iso.errors).toEqual([]);
+    await iso.context.close();
+  }, 120_000);
+});
+
 describe("a program that hangs", () => {
   test("what it printed before the hang is shown, then the watchdog's message", async () => {
     const hang = await newIsolatedPage(browser, server, { viewport: { width: 600, height: 900 } });

@@ -162,9 +162,12 @@ function write(stream: "out" | "err", text: string): void {
   if (forwardedChars > MAX_OUTPUT_CHARS) flush();
 }
 
+/** The run's own cap on events (RunRequest.maxEvents: fewer when nobody will look at them). */
+let eventCap = MAX_FORWARDED_EVENTS;
+
 let eventBuffer: LifecycleEvent[] = [];
 function onEvent(e: LifecycleEvent): boolean {
-  if (forwardedEvents >= MAX_FORWARDED_EVENTS || eventChars >= MAX_EVENT_CHARS) {
+  if (forwardedEvents >= eventCap || eventChars >= MAX_EVENT_CHARS) {
     // Past the cap nothing is forwarded: unsubscribe, so that the runtime stops building
     // events (the loop's pulse keeps telling that the program is alive).
     pendingPrintSeq = undefined;
@@ -231,6 +234,7 @@ scope.onmessage = (e) => {
 
 async function start(request: RunRequest): Promise<void> {
   scope.setInterval(alive, HEARTBEAT_MS / 2);
+  if (request.maxEvents !== undefined) eventCap = Math.min(Math.max(request.maxEvents, 0), MAX_FORWARDED_EVENTS);
   const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
   let code = request.code;
   if (request.runtime !== undefined) {
@@ -242,7 +246,8 @@ async function start(request: RunRequest): Promise<void> {
     clock: request.clock,
     stdout: (text) => write("out", text),
     stderr: (text) => write("err", text),
-    onEvent,
+    // No events wanted: no subscriber, so the runtime builds none.
+    onEvent: eventCap > 0 ? onEvent : undefined,
     pulse: alive,
     exit,
     mapPosition: request.map === "" ? null : createMapper(request.map),
