@@ -1,6 +1,4 @@
-// Scheduling puts a task's first step at the back of the loop's ready queue.
-// Nothing starts while the current task keeps control; then the steps run in the
-// order the tasks were created.
+// main creates three tasks, prints two lines, then awaits asyncio.sleep(0).
 import asyncio, { print } from "asyncio";
 
 function* worker(name: string) {
@@ -8,12 +6,11 @@ function* worker(name: string) {
 }
 
 function* main() {
-  const names = ["first", "second", "third"];
-  const tasks = names.map((name) => asyncio.create_task(worker(name)));
-  print("main: three tasks created, none has started:", tasks.map((t) => t.done()));
-  print("main: still busy; the loop cannot run them until main awaits");
+  const tasks = ["first", "second", "third"].map((name) => asyncio.create_task(worker(name), { name }));
+  print("main: created three tasks");
+  print("main: about to await");
   yield* asyncio.sleep(0);
-  print("main: back after one turn of the loop:", tasks.map((t) => t.done()));
+  print("main: back, done() =", tasks.map((t) => t.done()));
 }
 
 asyncio.run(main());
