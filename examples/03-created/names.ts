@@ -1,6 +1,4 @@
-// Every task has a name. Without one it gets "Task-N" from a single counter for the
-// whole program (asyncio.run()'s main task is Task-1); a name tells apart tasks that
-// run the same coroutine function, and set_name() can change it later.
+// Three tasks run the same coroutine function; only the second is given a name.
 import asyncio, { print } from "asyncio";
 
 function* download(filename: string) {
@@ -9,14 +7,13 @@ function* download(filename: string) {
 }
 
 function* main() {
-  print("main runs in", asyncio.current_task()!.get_name());
   const a = asyncio.create_task(download("a.txt"));
   const b = asyncio.create_task(download("b.txt"), { name: "fetch-b" });
   const c = asyncio.create_task(download("c.txt"));
   print([a, b, c].map((t) => t.get_name()));
   c.set_name("fetch-c");
-  print("after set_name():", c);
-  print(yield* asyncio.gather(a, b, c));
+  print([a, b, c].map((t) => t.get_name()), "| main:", asyncio.current_task()!.get_name());
+  yield* asyncio.gather(a, b, c);
 }
 
 asyncio.run(main());

@@ -1,18 +1,19 @@
-# What create_task() needs is a running event loop, not an enclosing coroutine:
-# it fails at module level, before asyncio.run(), yet works inside a plain
-# function when the running loop is the one calling that function.
+# create_task() called twice: once at module level, before asyncio.run(), and once
+# from a plain function that the running loop calls as a callback.
 import asyncio
+
+started = []
 
 async def work(origin):
     print(f"  work: started from {origin}")
 
 def from_callback():
-    asyncio.create_task(work("a plain callback"))
+    started.append(asyncio.create_task(work("a plain callback")))
 
 async def main():
     asyncio.get_running_loop().call_soon(from_callback)
     await asyncio.sleep(0)
-    await asyncio.sleep(0)
+    await started[0]
     print("main: done")
 
 coro = work("module level")

@@ -1,20 +1,21 @@
-// What create_task() needs is a running event loop, not an enclosing coroutine:
-// it fails at module level, before asyncio.run(), yet works inside a plain
-// function when the running loop is the one calling that function.
+// create_task() called twice: once at module level, before asyncio.run(), and once
+// from a plain function that the running loop calls as a callback.
 import asyncio, { print, repr, RuntimeError } from "asyncio";
+
+const started: asyncio.Task<void>[] = [];
 
 function* work(origin: string) {
   print(`  work: started from ${origin}`);
 }
 
 function from_callback() {
-  asyncio.create_task(work("a plain callback"));
+  started.push(asyncio.create_task(work("a plain callback")));
 }
 
 function* main() {
   asyncio.get_running_loop().call_soon(from_callback);
   yield* asyncio.sleep(0);
-  yield* asyncio.sleep(0);
+  yield* started[0]!;
   print("main: done");
 }
 
