@@ -1,12 +1,11 @@
-# Cancelling a task that awaits another task passes the request down: the inner task
-# is cancelled first, and its CancelledError travels back up through the await.
+# outer creates inner and awaits it; main then cancels outer, and only outer.
 import asyncio
 
 async def inner():
     try:
         await asyncio.sleep(3600)
     except asyncio.CancelledError:
-        print("  inner: cancelled")
+        print("  inner: CancelledError")
         raise
 
 async def outer():
@@ -14,15 +13,15 @@ async def outer():
     try:
         await child
     except asyncio.CancelledError:
-        print("  outer: cancelled too, after inner; inner.cancelled() =", child.cancelled())
+        print("  outer: CancelledError, inner.cancelled() =", child.cancelled())
         raise
 
 async def main():
     task = asyncio.create_task(outer(), name="outer")
     await asyncio.sleep(0)      # outer starts inner and waits for it
     await asyncio.sleep(0)      # inner starts and waits in sleep(3600)
-    print("cancel outer ->", task.cancel())
+    task.cancel()
     await asyncio.wait([task])
-    print(task)
+    print("outer.cancelled() =", task.cancelled())
 
 asyncio.run(main())

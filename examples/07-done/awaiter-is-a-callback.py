@@ -1,6 +1,5 @@
-# Awaiting a task adds one more done callback: the awaiting task's wake-up joins the
-# task's list, in order. Callbacks added before the await run before the awaiting
-# task resumes, and callbacks added after run after it.
+# work gets a done callback, early, before the watcher task starts awaiting it,
+# and a second one, late, while the watcher is waiting.
 import asyncio
 
 def early(task):
@@ -22,8 +21,9 @@ async def main():
     task.add_done_callback(early)
     w = asyncio.create_task(watcher(task), name="watcher")
     await asyncio.sleep(0)      # watcher has started and waits on task
-    print(task)
+    waiting = repr(task)
     task.add_done_callback(late)
     await w
+    print("while the watcher waited:", waiting)
 
 asyncio.run(main())

@@ -1,7 +1,6 @@
-// Awaiting a task adds one more done callback: the awaiting task's wake-up joins the
-// task's list, in order. Callbacks added before the await run before the awaiting
-// task resumes, and callbacks added after run after it.
-import asyncio, { print } from "asyncio";
+// work gets a done callback, early, before the watcher task starts awaiting it,
+// and a second one, late, while the watcher is waiting.
+import asyncio, { print, repr } from "asyncio";
 
 function early(task: asyncio.Task) {
   print("  early callback");
@@ -26,9 +25,10 @@ function* main() {
   task.add_done_callback(early);
   const w = asyncio.create_task(watcher(task), { name: "watcher" });
   yield* asyncio.sleep(0);      // watcher has started and waits on task
-  print(task);
+  const waiting = repr(task);
   task.add_done_callback(late);
   yield* w;
+  print("while the watcher waited:", waiting);
 }
 
 asyncio.run(main());
