@@ -13,7 +13,8 @@ view's model, built from our runtime's events, can be compared with what CPython
   real time, and counts its iterations (`_run_once`) as our runtime does: 1 for the first.
 
 A task's first step that throws CancelledError into a coroutine that never started does not
-make it Running: its body never runs (the seed's "2a Canceled").
+make it Running: its body never runs (the seed's "2a Canceled"). An eager task (the loop's
+task factory is asyncio.eager_task_factory) goes Created -> Running inside create_task().
 
 Output: JSON, a list of {"task", "from", "to", "outcome", "iteration"}; the program's own
 standard output goes to standard error so that it does not mix with the JSON.
@@ -56,11 +57,37 @@ def record(task, to, outcome=None):
 
 class TracedTask(asyncio.tasks._PyTask):
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
         STATE[id(self)] = "created"
-        NAMES[id(self)] = self.get_name()
-        # Task.__init__ queued the first step with call_soon
-        record(self, "scheduled")
+        NAMES.pop(id(self), None)  # the id of a freed task can come back
+        # an eager task (eager_start=True, Python 3.12+) runs its first step inside __init__
+        super().__init__(*args, **kwargs)
+        NAMES.setdefault(id(self), self.get_name())
+        if STATE[id(self)] == "created":
+            # Task.__init__ queued the first step with call_soon
+            record(self, "scheduled")
+
+    def _lc_after_step(self):
+        if self.done():
+            if self.cancelled():
+                outcome = "cancelled"
+            elif self._exception is not None:
+                outcome = "exception"
+            else:
+                outcome = "result"
+            record(self, "done", outcome)
+        elif self._fut_waiter is not None:
+            record(self, "suspended")
+        else:
+            # a bare yield (sleep(0)) or an error thrown back in: the next step is queued
+            record(self, "scheduled")
+
+    def _Task__eager_start(self):
+        # Created -> Running inside create_task(), never Scheduled first
+        record(self, "running")
+        try:
+            return super()._Task__eager_start()
+        finally:
+            self._lc_after_step()
 
     def set_name(self, value):
         super().set_name(value)
@@ -75,19 +102,7 @@ class TracedTask(asyncio.tasks._PyTask):
         try:
             return super()._Task__step(exc)
         finally:
-            if self.done():
-                if self.cancelled():
-                    outcome = "cancelled"
-                elif self._exception is not None:
-                    outcome = "exception"
-                else:
-                    outcome = "result"
-                record(self, "done", outcome)
-            elif self._fut_waiter is not None:
-                record(self, "suspended")
-            else:
-                # a bare yield (sleep(0)) or an error thrown back in: the next step is queued
-                record(self, "scheduled")
+            self._lc_after_step()
 
 
 class VirtualSelector(selectors.DefaultSelector):
@@ -120,6 +135,14 @@ class TracedLoop(asyncio.SelectorEventLoop):
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
+        if self._task_factory is asyncio.eager_task_factory:
+            # as CPython 3.13.0's create_task does with a factory: the factory makes the task
+            # (eagerly, without its name), then create_task names it
+            task = TracedTask(coro, loop=self, context=context, eager_start=True)
+            task.set_name(name)
+            return task
+        if self._task_factory is not None:
+            return super().create_task(coro, name=name, context=context)
         task = TracedTask(coro, loop=self, name=name, context=context)
         if task._source_traceback:
             del task._source_traceback[-1]
