@@ -56,7 +56,7 @@ function write(values: unknown[], line: number): void {
     const task = loop?._current_task ?? null;
     const body: LifecycleEventBody = { type: "print", text, task: task === null ? null : task._id };
     if (line > 0) body.line = line;
-    emit(body, loop ? loop.time() : 0, loop ? loop._iteration : 0);
+    emit(body, loop ? loop._time() : 0, loop ? loop._iteration : 0);
   }
   io.stdout(text);
 }

@@ -125,13 +125,20 @@ export function coroDefinedAt(coro: object): string | null {
   return info && info.file ? `${info.file}:${info.line}` : null;
 }
 
+/** Python's repr, installed by format.ts (which depends on this module, not the reverse). */
+let reprOf: (value: unknown) => string = (value) => String(value);
+export function installCallbackRepr(repr: (value: unknown) => string): void {
+  reprOf = repr;
+}
+
 /**
  * A callable as CPython's `format_helpers._format_callback` writes it inside `cb=[...]` and
  * `Exception in callback ...`: `name()` and, for functions written in Python, ` at FILE:LINE`.
  * (3.13 hides the arguments unless in debug mode.)
  */
 export function formatCallback(fn: unknown): string {
-  if (typeof fn !== "function") return String(fn);
+  // Not a function (`call_soon(42)`): `repr(func)` then the arguments' `()`, as CPython writes it.
+  if (typeof fn !== "function") return `${reprOf(fn)}()`;
   const info = codeOf(fn);
   if (info) {
     if (info.builtin || !info.file) return `${info.name}()`;

@@ -17,6 +17,8 @@ import { emit, listener } from "./instrument.ts";
 import { io, loops } from "./loopstate.ts";
 import { formatException, noteLeft, prependFrames, wasRaised } from "./traceback.ts";
 import { DEFINED_AT, HANDLE_RUN, LOOP_ESCAPE, RUN_FRAMES } from "./pysource.ts";
+import { heapify, heappop, heappush } from "./heapq.ts";
+import { typeName } from "./operator.ts";
 import type { Task, TaskFactory } from "./tasks.ts";
 
 /** What the ready queue holds: a Handle, or a Task whose next step is due. */
@@ -25,8 +27,9 @@ export interface ReadyEntry {
 }
 
 export class Handle implements ReadyEntry {
-  _callback: Function;
-  _args: unknown[];
+  /** null once cancelled (CPython drops them). */
+  _callback: Function | null;
+  _args: unknown[] | null;
   _loop: BaseEventLoop;
   _cancelled = false;
   /** Has run (a later cancel() changes nothing a reader could see: no event for it). */
@@ -39,9 +42,16 @@ export class Handle implements ReadyEntry {
     this._loop = loop;
   }
 
+  /**
+   * As CPython: the handle forgets its callback (`<Handle cancelled>`). The view hears of it
+   * only if the callback has not run yet (afterwards a cancel changes nothing a reader sees).
+   */
   cancel(): void {
-    if (!this._cancelled && listener !== null) emit({ type: "handle-cancelled", handle: this._id }, this._loop.time(), this._loop._iteration);
+    if (this._cancelled) return;
+    if (!this._ran && listener !== null) emit({ type: "handle-cancelled", handle: this._id }, this._loop._time(), this._loop._iteration);
     this._cancelled = true;
+    this._callback = null;
+    this._args = null;
   }
 
   cancelled(): boolean {
@@ -56,23 +66,25 @@ export class Handle implements ReadyEntry {
     if (this._cancelled) return;
     this._ran = true;
     const loop = this._loop;
-    if (listener !== null) emit({ type: "callback-run", handle: this._id, callback: formatCallback(this._callback) }, loop.time(), loop._iteration);
+    if (listener !== null) emit({ type: "callback-run", handle: this._id, callback: formatCallback(this._callback) }, loop._time(), loop._iteration);
+    const callback = this._callback!;
     try {
-      this._callback(...this._args);
+      if (typeof callback !== "function") throw new TypeError(`'${typeName(callback)}' object is not callable`);
+      callback(...this._args!);
     } catch (e) {
       if (e instanceof Deadlock) throw e;
       // CPython's traceback starts in Handle._run (events.py), then the callback's frames.
-      noteLeft(e, codeOf(this._callback));
+      noteLeft(e, codeOf(callback));
       prependFrames(e, [HANDLE_RUN]);
       if (e instanceof KeyboardInterrupt || e instanceof SystemExit) throw e;
-      loop.call_exception_handler({ message: `Exception in callback ${formatCallback(this._callback)}`, exception: e, handle: this });
+      loop.call_exception_handler({ message: `Exception in callback ${formatCallback(callback)}`, exception: e, handle: this });
     }
   }
 
   _reprInfo(): string[] {
     const info = [this.constructor === Handle ? "Handle" : "TimerHandle"];
     if (this._cancelled) info.push("cancelled");
-    info.push(formatCallback(this._callback));
+    if (this._callback !== null) info.push(formatCallback(this._callback));
     return info;
   }
 
@@ -85,12 +97,15 @@ export class Handle implements ReadyEntry {
   }
 }
 
-let timerSeq = 0;
-
 export class TimerHandle extends Handle {
   _when: number;
-  /** Scheduling order: timers due at the same moment run in the order they were scheduled. */
-  _seq: number = timerSeq++;
+  /**
+   * A deadline computed from the clock (`call_later`, `sleep`, `timeout(delay)`), rather than
+   * a number the program gave (`call_at`). See timerLess.
+   */
+  _clock = false;
+  /** The clock read the deadline comes from: its own, or the program's last loop.time(). */
+  _read = 0;
   _scheduled = true;
 
   constructor(when: number, callback: Function, args: unknown[], loop: BaseEventLoop) {
@@ -103,11 +118,8 @@ export class TimerHandle extends Handle {
   }
 
   override cancel(): void {
-    if (!this._cancelled) {
-      this._loop._timerCancelled(this);
-      if (listener !== null) emit({ type: "handle-cancelled", handle: this._id }, this._loop.time(), this._loop._iteration);
-    }
-    this._cancelled = true;
+    if (!this._cancelled) this._loop._timerCancelled(this);
+    super.cancel();
   }
 
   override _reprInfo(): string[] {
@@ -117,11 +129,23 @@ export class TimerHandle extends Handle {
   }
 }
 
-function timerBefore(a: TimerHandle, b: TimerHandle): boolean {
-  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+/**
+ * The timer heap's `<` (CPython's `TimerHandle.__lt__` compares `_when` only). Timers given the
+ * very same deadline by the program (`call_at(t)` twice) are equal, and leave the heap in
+ * heapq's order, as in CPython. Deadlines computed from the clock are never equal in CPython,
+ * whose clock moves between two reads: on the virtual clock, two of them due at the same
+ * moment keep the order they were scheduled in (runtime-api.md section 5), and one given by the
+ * program at the same moment goes where its loop.time() read went among the clock's reads.
+ */
+let clockReads = 0;
+
+function timerLess(a: TimerHandle, b: TimerHandle): boolean {
+  if (a._when !== b._when) return a._when < b._when;
+  if (!a._clock && !b._clock) return false;
+  return a._read < b._read;
 }
 
-/** A binary min-heap of timers keyed by (when, seq). */
+/** The loop's `_scheduled`: a heap (heapq.ts, CPython's algorithm) of timers. */
 class TimerHeap {
   items: TimerHandle[] = [];
 
@@ -134,44 +158,22 @@ class TimerHeap {
   }
 
   push(t: TimerHandle): void {
-    const a = this.items;
-    let i = a.length;
-    a.push(t);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!timerBefore(t, a[parent])) break;
-      a[i] = a[parent];
-      i = parent;
-    }
-    a[i] = t;
+    heappush(this.items, t, timerLess);
   }
 
   pop(): TimerHandle | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      let i = 0;
-      const n = a.length;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && timerBefore(a[r], a[l]) ? r : l;
-        if (!timerBefore(a[c], last)) break;
-        a[i] = a[c];
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
+    return heappop(this.items, timerLess);
   }
 
-  /** Rebuilds without cancelled timers (when they are the majority, as CPython does). */
+  /** `_run_once`'s rebuild: the live timers, in heap order, then `heapq.heapify`. */
   compact(): void {
-    const live = this.items.filter((t) => !t._cancelled);
-    this.items = [];
-    for (const t of live) this.push(t);
+    const live: TimerHandle[] = [];
+    for (const t of this.items) {
+      if (t._cancelled) t._scheduled = false;
+      else live.push(t);
+    }
+    heapify(live, timerLess);
+    this.items = live;
   }
 }
 
@@ -191,6 +193,17 @@ class ReadyQueue {
     this.items.fill(undefined, 0, this.length);
     this.length = 0;
   }
+}
+
+/** base_events.py: rebuild the heap past this many timers when more than this fraction is cancelled. */
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+
+/** Python's `a + b` for the deadline `self.time() + delay` (a delay that is not a number is its TypeError). */
+function add(time: number, delay: unknown): number {
+  if (typeof delay === "number") return time + delay;
+  if (typeof delay === "boolean") return time + Number(delay);
+  throw new TypeError(`unsupported operand type(s) for +: 'float' and '${typeName(delay)}'`);
 }
 
 /** Smallest time step: a timer is due when `when < now + resolution` (CPython: clock resolution). */
@@ -299,9 +312,28 @@ export class BaseEventLoop {
 
   // ------------------------------------------------------------ clock
 
+  /**
+   * `loop.time()`, as the program reads it. Each read is noted: a deadline the program makes
+   * from it and gives to call_at() comes after the clock's reads before it and before those
+   * after it, as on CPython's moving clock (see timerLess).
+   */
   time(): number {
+    this._lastProgramRead = ++clockReads;
+    return this._time();
+  }
+
+  /** The clock as the runtime reads it (no note: see time()). */
+  _time(): number {
     if (!this._wall) return this._now;
     return VIRTUAL_EPOCH + ((perfNow() - this._wallStart) / 1000) * this._speed;
+  }
+
+  /** The count of clock reads at the program's last loop.time(). */
+  _lastProgramRead = 0;
+
+  /** A read of the clock that a deadline is computed from: its number, in the reads' order. */
+  _readClock(): number {
+    return ++clockReads;
   }
 
   // ------------------------------------------------------------ scheduling
@@ -319,14 +351,15 @@ export class BaseEventLoop {
     const h = new Handle(callback, args, this);
     this._ready.push(h);
     if (listener !== null) {
-      emit({ type: "callback-queued", handle: h._id, callback: formatCallback(callback), future: future === null ? null : future._id }, this.time(), this._iteration);
+      emit({ type: "callback-queued", handle: h._id, callback: formatCallback(callback), future: future === null ? null : future._id }, this._time(), this._iteration);
     }
     return h;
   }
 
   /** A done callback of `fut`, queued with call_soon(fn, fut) (a done task queues itself if it can). */
   _callSoonCallback(fn: DoneCallback, fut: Future<unknown>): void {
-    if (!fut._queueDoneCallback(fn)) this._callSoon(fn, [fut], fut);
+    // A Handle for what is not a function: it fails as CPython's does when run.
+    if (typeof fn !== "function" || !fut._queueDoneCallback(fn)) this._callSoon(fn, [fut], fut);
   }
 
   /** Appends a ready entry (a task's step) without a Handle. */
@@ -336,14 +369,25 @@ export class BaseEventLoop {
 
   call_later<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
     if (delay === null || delay === undefined) throw new TypeError("delay must not be None");
-    return this.call_at(this.time() + delay, callback, ...args);
+    return this._callAt(add(this._time(), delay), callback, args, true);
   }
 
   call_at<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    return this._callAt(when, callback, args, false);
+  }
+
+  /**
+   * call_at, saying whether the deadline was computed from the clock (see timerLess), and at
+   * which read of it (`read`: the one made by the caller; else a read now).
+   */
+  _callAt(when: number, callback: Function, args: unknown[], clock: boolean, read?: number): TimerHandle {
+    if (when === null || when === undefined) throw new TypeError("when cannot be None");
     this._checkClosed();
     const t = new TimerHandle(when, callback, args, this);
+    t._clock = clock;
+    t._read = !clock ? this._lastProgramRead : (read ?? this._readClock());
     this._timers.push(t);
-    if (listener !== null) emit({ type: "timer-added", handle: t._id, when, callback: formatCallback(callback) }, this.time(), this._iteration);
+    if (listener !== null) emit({ type: "timer-added", handle: t._id, when, callback: formatCallback(callback) }, this._time(), this._iteration);
     return t;
   }
 
@@ -538,31 +582,44 @@ export class BaseEventLoop {
 
   /** Seconds until the earliest timer when nothing is ready; 0 when something is. */
   _timeToWait(): number {
-    if (this._ready.length > 0 || this._stopping) return 0;
+    // The iteration's first part (dropping cancelled timers) runs here, before the wait.
     this._dropCancelledTimers();
+    this._timersDropped = true;
+    if (this._ready.length > 0 || this._stopping) return 0;
     const top = this._timers.peek();
     if (top === undefined) this._deadlock();
-    return Math.max(0, top!._when - this.time());
+    return Math.max(0, top!._when - this._time());
   }
 
+  /** Set by _timeToWait: this iteration has dropped its cancelled timers already. */
+  _timersDropped = false;
+
+  /**
+   * `_run_once`'s first part, as CPython 3.13: with more than 100 timers of which more than
+   * half are cancelled, rebuild the heap without them (heapify); else pop the cancelled ones
+   * at its head. (The count of cancelled timers is CPython's too: one popped as due is not
+   * taken off it, so the rebuild comes when it comes in CPython.)
+   */
   _dropCancelledTimers(): void {
     const heap = this._timers;
-    if (this._cancelledTimers > 100 && this._cancelledTimers * 2 > heap.size) {
+    const count = heap.size;
+    if (count > MIN_SCHEDULED_TIMER_HANDLES && this._cancelledTimers / count > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
       heap.compact();
-      for (const t of heap.items) t._scheduled = true;
       this._cancelledTimers = 0;
+      return;
     }
     for (let top = heap.peek(); top !== undefined && top._cancelled; top = heap.peek()) {
+      this._cancelledTimers--;
       heap.pop();
       top._scheduled = false;
-      this._cancelledTimers--;
     }
   }
 
   /** One iteration of the loop (CPython's `_run_once`). */
   _runOnce(): void {
     const ready = this._ready;
-    this._dropCancelledTimers();
+    if (this._timersDropped) this._timersDropped = false;
+    else this._dropCancelledTimers();
     const heap = this._timers;
     if (ready.length === 0 && !this._stopping) {
       const top = heap.peek();
@@ -571,20 +628,18 @@ export class BaseEventLoop {
       else if (!this._wall && top._when > this._now) this._now = top._when;
     }
     if (heap.size > 0) {
-      const end = this.time() + CLOCK_RESOLUTION;
+      const end = this._time() + CLOCK_RESOLUTION;
       for (let top = heap.peek(); top !== undefined && top._when < end; top = heap.peek()) {
         heap.pop();
-        if (top._cancelled) {
-          this._cancelledTimers--;
-          continue;
-        }
         top._scheduled = false;
+        // CPython moves it to the ready queue, where a cancelled one is skipped.
+        if (top._cancelled) continue;
         ready.push(top);
-        if (listener !== null) emit({ type: "timer-fired", handle: top._id }, this.time(), this._iteration + 1);
+        if (listener !== null) emit({ type: "timer-fired", handle: top._id }, this._time(), this._iteration + 1);
       }
     }
     this._iteration++;
-    if (listener !== null) emit({ type: "iteration-begin", ready: ready.length, timers: heap.size }, this.time(), this._iteration);
+    if (listener !== null) emit({ type: "iteration-begin", ready: ready.length, timers: heap.size }, this._time(), this._iteration);
     // Swap the queues: what is queued while these run lands in the other one (next iteration).
     this._ready = this._spare;
     this._spare = ready;

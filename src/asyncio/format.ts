@@ -11,7 +11,7 @@
  * speak for themselves.
  */
 import { BaseException, installFormatters } from "./exceptions.ts";
-import { codeOf } from "./coroutines.ts";
+import { codeOf, installCallbackRepr } from "./coroutines.ts";
 
 type ReprMethod = { __repr__(): string };
 type StrMethod = { __str__(): string };
@@ -134,6 +134,7 @@ export function str(x: unknown): string {
 }
 
 installFormatters(str, repr);
+installCallbackRepr(repr);
 
 // ---------------------------------------------------------------- reprlib
 

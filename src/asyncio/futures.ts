@@ -35,6 +35,11 @@ export interface Waker {
 }
 
 export type DoneCallback<F = Future<unknown>> = (fut: F) => unknown;
+
+/** A task's wake-up in a callback list (anything else there is a done callback, callable or not). */
+function isWaker(cb: unknown): cb is Waker {
+  return typeof cb === "object" && cb !== null && typeof (cb as Partial<Waker>)._scheduleWakeup === "function";
+}
 type CallbackEntry = DoneCallback<never> | Waker;
 
 let nextObjectId = 1;
@@ -132,8 +137,11 @@ export class Future<T = unknown> {
     return this._exception;
   }
 
+  /**
+   * As CPython's C Future, anything is taken: what cannot be called fails when it is run
+   * (`Exception in callback 42()`, TypeError: 'int' object is not callable).
+   */
   add_done_callback(fn: DoneCallback<this>): void {
-    if (typeof fn !== "function") throw new TypeError(`${repr(fn)} is not callable`);
     if (this._state !== "PENDING") {
       this._loop._callSoonCallback(fn as DoneCallback<Future<unknown>>, this);
       return;
@@ -187,7 +195,12 @@ export class Future<T = unknown> {
 
   set_exception(exception: Error | (new () => Error)): void {
     if (this._state !== "PENDING") throw new InvalidStateError("invalid state");
-    let exc: Error = typeof exception === "function" ? new exception() : exception;
+    // An exception class is instantiated without arguments; anything else that is not an
+    // exception is CPython's TypeError.
+    const isClass = typeof exception === "function" && (exception === Error || exception.prototype instanceof Error);
+    const value: unknown = isClass ? new (exception as new () => Error)() : exception;
+    if (!(value instanceof Error)) throw new TypeError("invalid exception object");
+    let exc: Error = value;
     if (exc instanceof StopIteration) {
       // 3.13 stores a RuntimeError in its place rather than refusing the call.
       const replaced = new RuntimeError("StopIteration interacts badly with generators and cannot be raised into a Future");
@@ -214,13 +227,13 @@ export class Future<T = unknown> {
     this._callbacks = null;
     const loop = this._loop;
     if (!Array.isArray(cbs)) {
-      if (typeof cbs === "function") loop._callSoonCallback(cbs as DoneCallback, this);
-      else cbs._scheduleWakeup(this);
+      if (isWaker(cbs)) cbs._scheduleWakeup(this);
+      else loop._callSoonCallback(cbs as DoneCallback, this);
       return;
     }
     for (const cb of cbs) {
-      if (typeof cb === "function") loop._callSoonCallback(cb as DoneCallback, this);
-      else cb._scheduleWakeup(this);
+      if (isWaker(cb)) cb._scheduleWakeup(this);
+      else loop._callSoonCallback(cb as DoneCallback, this);
     }
   }
 
@@ -244,7 +257,7 @@ export class Future<T = unknown> {
     const cbs = this._callbacks;
     if (cbs === null) return null;
     const list = Array.isArray(cbs) ? cbs : [cbs];
-    const name = (c: CallbackEntry) => (typeof c === "function" ? formatCallback(c) : c._wakerName());
+    const name = (c: CallbackEntry) => (isWaker(c) ? c._wakerName() : formatCallback(c));
     if (list.length === 1) return `cb=[${name(list[0])}]`;
     if (list.length === 2) return `cb=[${name(list[0])}, ${name(list[1])}]`;
     return `cb=[${name(list[0])}, <${list.length - 2} more>, ${name(list[list.length - 1])}]`;

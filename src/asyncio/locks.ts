@@ -5,13 +5,13 @@
  * idioms.ts). The code follows CPython's line for line, coroutine for coroutine: which waiter
  * runs first, and the frames of a traceback, are visible to a program.
  */
-import { BrokenBarrierError, CancelledError, RuntimeError, ValueError, truth } from "./exceptions.ts";
+import { AttributeError, BrokenBarrierError, CancelledError, RuntimeError, ValueError, truth } from "./exceptions.ts";
 import type { Coro } from "./coroutines.ts";
 import { addressOf } from "./format.ts";
 import type { Future } from "./futures.ts";
 import { getRunningLoop } from "./loopstate.ts";
 import type { AsyncContextManager } from "./idioms.ts";
-import { compare, lt } from "./operator.ts";
+import { compare, lt, typeName } from "./operator.ts";
 import { noteRaise } from "./traceback.ts";
 
 /**
@@ -148,7 +148,14 @@ export class Condition implements AsyncContextManager<null>, LockLike {
   _waiters: Future<boolean>[] = [];
 
   constructor(lock: LockLike | null = null) {
-    this._lock = lock ?? new Lock();
+    const l = lock ?? new Lock();
+    // CPython takes the lock's bound methods here: `self.locked = lock.locked`, ...
+    for (const name of ["locked", "acquire", "release"] as const) {
+      if (typeof (l as unknown as Record<string, unknown>)[name] === "undefined") {
+        throw new AttributeError(`'${typeName(l)}' object has no attribute '${name}'`);
+      }
+    }
+    this._lock = l;
   }
 
   // The lock's own locked(), acquire() and release() (CPython exports the bound methods).

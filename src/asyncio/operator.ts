@@ -145,3 +145,10 @@ export function compare(op: Op, a: unknown, b: unknown): boolean {
 export function lt(a: unknown, b: unknown): boolean {
   return compare("<", a, b);
 }
+
+/** Python's `iter(x)` for the values a program hands to the runtime: TypeError if x is not iterable. */
+export function iterable<T = unknown>(x: unknown): Iterable<T> {
+  if (x !== null && x !== undefined && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") return x as Iterable<T>;
+  if (x !== null && typeof x === "object" && dictEntries(x) !== null) return Object.keys(x) as Iterable<T>;
+  throw new TypeError(`'${typeName(x)}' object is not iterable`);
+}

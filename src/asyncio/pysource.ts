@@ -115,7 +115,13 @@ const entries: [string, FrameExpansion][] = [
   ["SleepFor.throw", sleepAwait],
   ["SleepZero.next", sleepZero],
   ["SleepZero.throw", sleepZero],
-  ["sleep", [py("tasks.py", 705, "sleep", "if delay <= 0:")]],
+  [
+    "SleepRefused.next",
+    (_raised, error) =>
+      nameOf(error) === "ValueError"
+        ? [py("tasks.py", 710, "sleep", 'raise ValueError("Invalid delay: NaN (not a number)")')]
+        : [py("tasks.py", 705, "sleep", "if delay <= 0:")],
+  ],
   ["wait", (raised) => (raised ? [] : [py("tasks.py", 451, "wait", "return await _wait(fs, timeout, return_when, loop)")])],
   ["_wait", [py("tasks.py", 537, "_wait", "await waiter")]],
   ["_cancel_and_wait", [py("tasks.py", 565, "_cancel_and_wait", "await waiter")]],

@@ -45,6 +45,7 @@ import { emit, listener, type LifecycleEventBody } from "./instrument.ts";
 import { getEventLoop, getRunningLoop, io, loops } from "./loopstate.ts";
 import { noteLeft, noteThrownIn, parseStack, prependFrames } from "./traceback.ts";
 import { DEFINED_AT, HANDLE_RUN, SUSPENDED_AT } from "./pysource.ts";
+import { compare, iterable, typeName } from "./operator.ts";
 
 /** The process-wide `Task-N` counter (one per program, as one per CPython process). */
 let taskCounter = 0;
@@ -158,7 +159,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     else last._nextTask = this as Task<unknown>;
     loop._lastTask = this as Task<unknown>;
     if (listener !== null) {
-      emit({ type: "task-created", task: this._id, name: this.get_name(), coro: coroName(coro), repr: repr(this) }, loop.time(), loop._iteration);
+      emit({ type: "task-created", task: this._id, name: this.get_name(), coro: coroName(coro), repr: repr(this) }, loop._time(), loop._iteration);
     }
     if (eager) this._eagerStart();
     else this._queueStep(undefined, "created");
@@ -204,7 +205,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
 
   set_name(value: unknown): void {
     this._name = str(value);
-    if (listener !== null) emit({ type: "task-renamed", task: this._id, name: this._name }, this._loop.time(), this._loop._iteration);
+    if (listener !== null) emit({ type: "task-renamed", task: this._id, name: this._name }, this._loop._time(), this._loop._iteration);
   }
 
   get_coro(): Coro<T> | null {
@@ -239,7 +240,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     if (this._state !== "PENDING") return false;
     this._num_cancels_requested += 1;
     if (listener !== null) {
-      emit({ type: "cancel-requested", task: this._id, msg: msg === null || msg === undefined ? null : str(msg), cancelling: this._num_cancels_requested }, this._loop.time(), this._loop._iteration);
+      emit({ type: "cancel-requested", task: this._id, msg: msg === null || msg === undefined ? null : str(msg), cancelling: this._num_cancels_requested }, this._loop._time(), this._loop._iteration);
     }
     // Forwarded to what the task awaits; the first message wins in that case.
     if (this._fut_waiter !== null && this._fut_waiter.cancel(msg)) return true;
@@ -270,7 +271,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     this._queued = true;
     this._pending = exc;
     loop._pushReady(this);
-    if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason }, loop.time(), loop._iteration);
+    if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason }, loop._time(), loop._iteration);
   }
 
   /** Waker: the awaited future is done; queue `task_wakeup(fut)`. */
@@ -283,7 +284,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     this._queued = true;
     this._pending = fut;
     loop._pushReady(this);
-    if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason: "wakeup" }, loop.time(), loop._iteration);
+    if (listener !== null) emit({ type: "step-scheduled", task: this._id, reason: "wakeup" }, loop._time(), loop._iteration);
   }
 
   _wakerName(): string {
@@ -309,14 +310,14 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     loop._pushReady(this);
     if (listener !== null) {
       // The task's id stands for the Handle CPython would have made (ids are one sequence).
-      emit({ type: "callback-queued", handle: this._id, callback: formatCallback(fn), future: this._id }, loop.time(), loop._iteration);
+      emit({ type: "callback-queued", handle: this._id, callback: formatCallback(fn), future: this._id }, loop._time(), loop._iteration);
     }
     return true;
   }
 
   _runDoneCallback(fn: (fut: Future<unknown>) => unknown): void {
     const loop = this._loop;
-    if (listener !== null) emit({ type: "callback-run", handle: this._id, callback: formatCallback(fn) }, loop.time(), loop._iteration);
+    if (listener !== null) emit({ type: "callback-run", handle: this._id, callback: formatCallback(fn) }, loop._time(), loop._iteration);
     try {
       fn(this as Future<unknown>);
     } catch (e) {
@@ -331,7 +332,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
 
   /** `task_wakeup`: re-enter the coroutine, throwing what the future raised, if anything. */
   _wakeup(fut: Future<unknown>): void {
-    if (listener !== null) emit({ type: "task-woken", task: this._id, by: fut._id }, this._loop.time(), this._loop._iteration);
+    if (listener !== null) emit({ type: "task-woken", task: this._id, by: fut._id }, this._loop._time(), this._loop._iteration);
     if (fut._state === "FINISHED" && fut._exception === null) {
       this._step(undefined);
       return;
@@ -378,7 +379,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       if (this._line > 0) body.line = this._line;
       // An eager first step runs inside another step (or callback), never scheduled.
       if (eagerStepTask === this) body.eager = true;
-      emit(body, loop.time(), loop._iteration);
+      emit(body, loop._time(), loop._iteration);
     }
     let r: IteratorResult<unknown, T>;
     const t = tracking;
@@ -450,7 +451,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
             this._emitStepEnd("suspended");
             const body: LifecycleEventBody = { type: "task-suspended", task: this._id, on: y._id, onRepr: repr(y), repr: repr(this) };
             if (this._line > 0) body.line = this._line;
-            emit(body, loop.time(), loop._iteration);
+            emit(body, loop._time(), loop._iteration);
           }
           if (this._must_cancel && y.cancel(this._cancel_message)) this._must_cancel = false;
         }
@@ -519,7 +520,7 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
   _emitStepEnd(outcome: "suspended" | "yielded"): void {
     const body: LifecycleEventBody = { type: "step-end", task: this._id, outcome, bodyRan: true };
     if (this._line > 0) body.line = this._line;
-    emit(body, this._loop.time(), this._loop._iteration);
+    emit(body, this._loop._time(), this._loop._iteration);
   }
 
   /** The coroutine yielded something a task cannot wait on: the error is thrown in next step. */
@@ -540,8 +541,8 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
     if (listener !== null) {
       const detail =
         outcome === "result" ? repr(this._result) : outcome === "exception" ? repr(this._exception) : str(this._cancelled_exc ?? this._cancel_message ?? "");
-      emit({ type: "step-end", task: this._id, outcome: "done", bodyRan }, loop.time(), loop._iteration);
-      emit({ type: "task-done", task: this._id, outcome, detail, repr: repr(this) }, loop.time(), loop._iteration);
+      emit({ type: "step-end", task: this._id, outcome: "done", bodyRan }, loop._time(), loop._iteration);
+      emit({ type: "task-done", task: this._id, outcome, detail, repr: repr(this) }, loop._time(), loop._iteration);
     }
   }
 
@@ -682,12 +683,16 @@ export function ensure_future<T>(coro_or_future: Coro<T> | Future<T>, options?: 
 
 /** The task whose step is running, or null (in a plain callback). */
 export function current_task(loop?: BaseEventLoop | null): Task<unknown> | null {
-  return (loop ?? getRunningLoop())._current_task;
+  const l = loop ?? getRunningLoop();
+  // CPython looks the loop up in a dict: anything that is not a loop has no current task.
+  return l instanceof BaseEventLoop ? l._current_task : null;
 }
 
 /** The loop's tasks that are not done. */
 export function all_tasks(loop?: BaseEventLoop | null): Set<Task<unknown>> {
-  return new Set(pendingTasks(loop ?? getRunningLoop()));
+  const l = loop ?? getRunningLoop();
+  // CPython keeps the tasks whose loop `is loop`: none for what is not a loop.
+  return new Set(l instanceof BaseEventLoop ? pendingTasks(l) : []);
 }
 
 // ---------------------------------------------------------------- sleep
@@ -782,19 +787,48 @@ class SleepFor<R> extends NativeCoroutine<R> {
   }
 }
 
-const SLEEP_INFO: CodeInfo = { name: "sleep", file: "asyncio/tasks.py", line: DEFINED_AT["tasks.sleep"], builtin: false };
-Object.defineProperty(SleepZero.prototype, CODE, { value: SLEEP_INFO });
-Object.defineProperty(SleepFor.prototype, CODE, { value: SLEEP_INFO });
+
 registerFunction(_set_result_unless_cancelled, "_set_result_unless_cancelled", "asyncio/futures.py", DEFINED_AT["futures._set_result_unless_cancelled"]);
+
+/**
+ * `sleep(delay)` with a delay CPython's coroutine refuses: `if delay <= 0:` raises TypeError
+ * for what does not compare with 0, `math.isnan(delay)` ValueError. As in CPython, it raises
+ * when awaited (the coroutine's first step), not when sleep() is called.
+ */
+class SleepRefused extends NativeCoroutine<never> {
+  _delay: unknown;
+  constructor(delay: unknown) {
+    super();
+    this._delay = delay;
+  }
+  next(): never {
+    const delay = this._delay;
+    if (typeof delay === "number" && Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
+    compare("<=", delay, 0);
+    throw new ValueError("Invalid delay"); // not reached: compare() raised
+  }
+  return(value: never): IteratorResult<unknown, never> {
+    return { value, done: true };
+  }
+  /** Never started: CPython shows the `def` line. */
+  _pyLine(): number {
+    return DEFINED_AT["tasks.sleep"];
+  }
+}
 
 /** `asyncio.sleep(delay, result=None)`: delay <= 0 yields once; otherwise waits on a timer. */
 export function sleep(delay: number): Coro<void>;
 export function sleep<R>(delay: number, result: R): Coro<R>;
 export function sleep<R>(delay: number, result?: R): Coro<R | undefined> {
-  if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
+  if ((typeof delay !== "number" && typeof delay !== "boolean") || Number.isNaN(delay)) return new SleepRefused(delay).asCoro();
   if (delay <= 0) return new SleepZero(result).asCoro();
-  return new SleepFor(delay, result).asCoro();
+  return new SleepFor(Number(delay), result).asCoro();
 }
+
+const SLEEP_INFO: CodeInfo = { name: "sleep", file: "asyncio/tasks.py", line: DEFINED_AT["tasks.sleep"], builtin: false };
+Object.defineProperty(SleepZero.prototype, CODE, { value: SLEEP_INFO });
+Object.defineProperty(SleepFor.prototype, CODE, { value: SLEEP_INFO });
+Object.defineProperty(SleepRefused.prototype, CODE, { value: SLEEP_INFO });
 
 // ---------------------------------------------------------------- gather
 
@@ -834,7 +868,7 @@ function isOptions(x: unknown, keys: readonly string[]): x is Record<string, unk
 export function gather(...args: unknown[]): Future<unknown[]> {
   let returnExceptions = false;
   if (args.length > 0 && isOptions(args[args.length - 1], ["return_exceptions"])) {
-    returnExceptions = Boolean((args.pop() as { return_exceptions?: unknown }).return_exceptions);
+    returnExceptions = truth((args.pop() as { return_exceptions?: unknown }).return_exceptions);
   }
   if (args.length === 0) {
     const outer = getEventLoop().create_future<unknown[]>();
@@ -970,12 +1004,14 @@ export function* wait<F extends Future<unknown>>(
   options?: { timeout?: number | null; return_when?: ReturnWhen },
 ): Coro<[Set<F>, Set<F>]> {
   if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect a list of futures, not ${isfuture(fs) ? fs._className() : "coroutine"}`);
-  const set = new Set(fs);
-  if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
+  // CPython's order: `if not fs`, the return_when check, then `set(fs)`.
+  if (!truth(fs)) throw new ValueError("Set of Tasks/Futures is empty.");
   const returnWhen = options?.return_when ?? ALL_COMPLETED;
   if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
     throw new ValueError(`Invalid return_when value: ${str(returnWhen)}`);
   }
+  const set = new Set(iterable<F>(fs));
+  if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
   for (const f of set) if (iscoroutine(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   const loop = getRunningLoop();
   return yield* _wait(set, options?.timeout ?? null, returnWhen, loop);
@@ -1125,7 +1161,7 @@ registerFunction(_AsCompletedIterator.prototype.__anext__, "_AsCompletedIterator
 
 export function as_completed<T>(fs: Iterable<Coro<T> | Future<T>>, options?: { timeout?: number | null }): _AsCompletedIterator<T> {
   if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${isfuture(fs) ? fs._className() : "coroutine"}`);
-  return new _AsCompletedIterator<T>(fs, options?.timeout ?? null);
+  return new _AsCompletedIterator<T>(iterable<Coro<T> | Future<T>>(fs), options?.timeout ?? null);
 }
 
 export { isfuture, iscoroutine, loops };

@@ -73,6 +73,7 @@ function* main() {
   yield* asyncio.sleep(0);
   tasks[3].cancel("enough");
   asyncio.get_running_loop().call_later(0.7, () => f.set_result(null));
+  asyncio.get_running_loop().call_later(9, () => {}).cancel(); // a timer cancelled before it fires
   asyncio.print("main waits");
   yield* asyncio.gather(...tasks, { return_exceptions: true });
 }
@@ -152,6 +153,26 @@ describe("life-cycle events", () => {
     );
     const p = events.find((e) => e.type === "print");
     expect(p && p.type === "print" && p.task).toBeGreaterThan(mainId);
+  });
+
+  it("say handle-cancelled only for a handle whose callback has not run (a sleep's own cleanup says nothing)", async () => {
+    unsubscribe = subscribe((e) => events.push(e));
+    await asyncio.run(
+      (function* () {
+        yield* asyncio.sleep(1); // the timer fires, then sleep() cancels its handle: no event
+        const loop = asyncio.get_running_loop();
+        const h = loop.call_later(5, () => {});
+        h.cancel(); // before it ran: one event
+        h.cancel(); // twice: none
+        const ran = loop.call_soon(() => {});
+        yield* asyncio.sleep(0);
+        ran.cancel(); // after it ran: none
+      })(),
+    );
+    const cancelled = events.filter((e) => e.type === "handle-cancelled").map((e) => (e as { handle: number }).handle);
+    const ran = new Set(events.filter((e) => e.type === "callback-run" || e.type === "timer-fired").map((e) => (e as { handle: number }).handle));
+    expect(cancelled.length).toBe(1);
+    expect(ran.has(cancelled[0])).toBe(false);
   });
 
   it("stop arriving after unsubscribing", async () => {
