@@ -1,6 +1,7 @@
 # cancel() on a suspended task cancels what it waits for and returns True, but the
 # task is not cancelled yet: it must run once more, to receive CancelledError at
-# its await, where except and finally blocks get their turn.
+# its await, where except and finally blocks get their turn. Once it is cancelled,
+# result() raises CancelledError.
 import asyncio
 
 async def download():
