@@ -21,6 +21,15 @@ const playgroundPlugins = existsSync(playgroundPluginsFile)
   ? ((await import(playgroundPluginsFile.href)).playgroundVitePlugins ?? [])
   : [];
 
+/**
+ * The sandbox runner is a srcdoc document (src/playground/runner/document.ts): it inherits
+ * this CSP, so its inline script must be allowed here too, by its hash.
+ */
+const runnerDocumentFile = new URL("./src/playground/runner/document.ts", import.meta.url);
+const runnerScriptHash = existsSync(runnerDocumentFile)
+  ? (await (await import(runnerDocumentFile.href)).runnerDocument()).scriptHash
+  : null;
+
 export default defineConfig({
   site: process.env.SITE_URL ?? "https://asyncio-task-lifecycle.example",
   base,
@@ -36,7 +45,12 @@ export default defineConfig({
     csp: {
       algorithm: "SHA-256",
       scriptDirective: {
-        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // blob: is for the sandbox: the runner (a srcdoc) inherits this policy, and the
+        // reader's program and the runtime are blob: modules in its worker. A blob: URL can
+        // only be made by script already running in the page (or, opaque, in the sandbox,
+        // where the page cannot load it).
+        resources: ["'self'", "'wasm-unsafe-eval'", "blob:"],
+        hashes: runnerScriptHash === null ? [] : [runnerScriptHash],
       },
       styleDirective: {
         resources: [
@@ -58,7 +72,8 @@ export default defineConfig({
         "connect-src 'self'",
         // esbuild-wasm builds its worker from a blob: URL (tech-notes §1).
         "worker-src 'self' blob:",
-        // The playground runs code in a sandboxed iframe served from public/runner/.
+        // The playground runs code in a sandboxed iframe (a srcdoc, which frame-src does
+        // not govern; 'self' for what else the site may frame).
         "frame-src 'self'",
         "manifest-src 'self'",
         "object-src 'none'",

@@ -1,7 +1,7 @@
 /**
- * Build-time side of the playground (Node, native esbuild): the sandbox scripts, the runtime
- * module, and the prebuilt bundle of every example, which an unedited Run fetches so that
- * reading pages need neither the editor nor esbuild-wasm.
+ * Build-time side of the playground (Node, native esbuild): the runtime module, and the
+ * prebuilt bundle of every example, which an unedited Run fetches so that reading pages need
+ * neither the editor nor esbuild-wasm. (The sandbox's own scripts: runner/document.ts.)
  *
  * The runtime is served once, as its own module (`runtime/asyncio.js`, cached by the browser
  * and precached by the service worker), and shared by every example of the site and by the
@@ -12,26 +12,8 @@
 import { build, type Plugin } from "esbuild";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { bundleOptions } from "../bundle/options.ts";
 import { RUNTIME_PLACEHOLDER } from "./protocol.ts";
-
-const here = fileURLToPath(new URL(".", import.meta.url));
-
-/** The runner's page script or the worker script, as one classic (IIFE) file. */
-export async function buildRunnerScript(name: "runner" | "worker"): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(here, "runner", `${name}.ts`)],
-    bundle: true,
-    write: false,
-    format: "iife",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
-}
 
 /** EXAMPLES_DIR lets the site be built against a fixture, as src/site/examples.ts allows. */
 export function examplesDir(root: string): string {

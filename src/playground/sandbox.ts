@@ -4,12 +4,13 @@
  *
  * The iframe is `sandbox="allow-scripts"` without allow-same-origin, so its origin is opaque:
  * the reader's code, in a worker inside it, cannot touch this page's DOM, storage or cookies,
- * and the runner's CSP forbids network requests. Messages are accepted only from that
+ * and the runner's CSP forbids network requests. Its document is a srcdoc (no request). Messages are accepted only from that
  * iframe's window, and each is read with readRunnerMessage (validate.ts): the runner is our
  * code, but it relays a program's words, so its messages are checked again here.
  */
 import { HEARTBEAT_MS, RUN_LIMIT_MS, type ClockChoice, type FromRunner, type LimitKind, type OutputItem, type ToRunner } from "./protocol.ts";
 import { readRunnerMessage } from "./validate.ts";
+import runnerHtml from "virtual:asyncio-runner";
 
 export interface RunCallbacks {
   onItems(items: OutputItem[]): void;
@@ -50,7 +51,22 @@ export const RUNNER_SILENT_MS = 3000;
 export { RUN_LIMIT_MS };
 const PAGE_RUN_LIMIT_MS = RUN_LIMIT_MS + 1000;
 
-const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createHTML(input: string): string }): { createHTML(input: string): unknown };
+}
+
+let runnerPolicy: { createHTML(input: string): unknown } | undefined;
+
+/**
+ * The page requires Trusted Types for its HTML sinks: `srcdoc` gets the runner's document
+ * through a policy that can make nothing else (it ignores its input).
+ */
+function runnerSrcdoc(): unknown {
+  const trusted = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (trusted === undefined) return runnerHtml;
+  runnerPolicy ??= trusted.createPolicy("asyncio-sandbox", { createHTML: () => runnerHtml });
+  return runnerPolicy.createHTML("");
+}
 
 interface ActiveRun {
   callbacks: RunCallbacks;
@@ -74,7 +90,9 @@ class Sandbox {
     iframe.tabIndex = -1;
     iframe.title = "Sandbox that runs the examples";
     iframe.hidden = true;
-    iframe.src = `${base}runner/index.html`;
+    // The runner's document travels with this module (runner/document.ts): nothing to fetch,
+    // so it works offline, and it is the same document the page's CSP allows by hash.
+    iframe.srcdoc = runnerSrcdoc() as string;
     this.iframe = iframe;
     this.ready = new Promise<void>((resolve) => {
       const onMessage = (e: MessageEvent) => {

@@ -5,15 +5,18 @@
  *    modules into every page's <head> (withastro/astro#9495), so `.css` files imported from
  *    monaco-editor become small JS modules that adopt the CSS as a constructed stylesheet when
  *    the editor chunk actually runs (constructed sheets also pass the site's hashed CSP).
- * 2. The sandbox runner's scripts (`runner/runner.js`, `runner/worker.js`) and the prebuilt
- *    bundle of every example (`bundles/<id>.json`) are built with native esbuild and emitted
- *    into the client build; `astro dev` serves the same files from memory.
+ * 2. The runtime module and the prebuilt bundle of every example (`bundles/<id>.json`) are
+ *    built with native esbuild and emitted into the client build; `astro dev` serves the
+ *    same files from memory.
+ * 3. The sandbox runner's document (runner/document.ts) is a virtual module of the page's
+ *    sandbox.ts (a srcdoc: no file to serve).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin, ViteDevServer } from "vite";
-import { buildExampleBundle, buildRunnerScript, buildRuntimeModule, listExamples, runtimeEntry } from "./build-assets.ts";
+import { buildExampleBundle, buildRuntimeModule, listExamples, runtimeEntry } from "./build-assets.ts";
+import { runnerDocumentPlugin } from "./runner/document.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cspStyles = resolve(here, "csp-styles.ts");
@@ -45,8 +48,6 @@ function monacoCss(): Plugin {
 /** Every file the playground adds to the site, by its path under the base. */
 async function assetList(root: string): Promise<Map<string, () => Promise<string>>> {
   const files = new Map<string, () => Promise<string>>();
-  files.set("runner/runner.js", () => buildRunnerScript("runner"));
-  files.set("runner/worker.js", () => buildRunnerScript("worker"));
   // Until the runtime has an entry point nothing can be bundled against it; the site still
   // builds, and Run says that the prebuilt program is missing.
   if (!existsSync(runtimeEntry(root))) {
@@ -74,7 +75,7 @@ function playgroundAssets(): Plugin {
         const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
         if (!path.startsWith(base)) return next();
         const rel = path.slice(base.length);
-        if (!/^(runner\/(runner|worker)\.js|runtime\/asyncio\.js|bundles\/.+\.json)$/.test(rel)) return next();
+        if (!/^(runtime\/asyncio\.js|bundles\/.+\.json)$/.test(rel)) return next();
         assetList(root)
           .then(async (files) => {
             const make = files.get(rel);
@@ -101,4 +102,4 @@ function playgroundAssets(): Plugin {
   };
 }
 
-export const playgroundVitePlugins: Plugin[] = [monacoCss(), playgroundAssets()];
+export const playgroundVitePlugins: Plugin[] = [monacoCss(), playgroundAssets(), runnerDocumentPlugin()];

@@ -1,6 +1,7 @@
 /**
- * The sandbox runner: the script of /runner/index.html, which the page loads in an
- * `<iframe sandbox="allow-scripts">` (opaque origin, its own CSP with connect-src 'none').
+ * The sandbox runner: the script of the runner's document (document.ts), which the page
+ * loads as the srcdoc of an `<iframe sandbox="allow-scripts">`: an opaque origin, under the
+ * page's CSP and its own (no network, no script but its own and blob:).
  * It owns one worker per run and relays messages between the page and those workers.
  *
  * It is the trust boundary (protocol.ts): only the embedding page may command it
@@ -9,18 +10,34 @@
  * batches for the page. A run that breaks a budget, or stays silent, is ended here: its
  * worker is terminated and whatever it still sends is dropped.
  *
- * Workers are classic blob workers that importScripts() the real worker script, because a
- * module worker from blob: fails in an opaque-origin iframe (tech-notes §3). A spare worker
- * is kept loaded so that a Run does not wait for the worker script.
+ * Workers are classic workers started from a blob: URL of the worker's script, which is
+ * part of this script (__WORKER_SOURCE__, document.ts): nothing is fetched, so Run works
+ * offline, and a program cannot load anything from the site. A spare worker is kept
+ * started so that a Run does not wait for the worker's script to be parsed.
  */
 import { HEARTBEAT_MS, type FromRunner } from "../protocol.ts";
 import { readRunnerCommand } from "../validate.ts";
 import { RunRelay, type Verdict } from "./relay.ts";
 
-const workerScript = new URL("worker.js", document.baseURI).href;
-const bootstrap = URL.createObjectURL(
-  new Blob([`importScripts(${JSON.stringify(workerScript)});`], { type: "text/javascript" }),
-);
+/** The worker's script, put here as a string literal at build time (document.ts). */
+declare const __WORKER_SOURCE__: string;
+
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+/**
+ * The page requires Trusted Types for script URLs, and the srcdoc inherits that: the one
+ * script URL this document hands a sink is the worker's own blob.
+ */
+const workerUrl = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: "text/javascript" }));
+const trusted = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+const workerScript = (trusted?.createPolicy("asyncio-runner", {
+  createScriptURL(url) {
+    if (url !== workerUrl) throw new TypeError("the runner starts no worker but its own");
+    return url;
+  },
+}).createScriptURL(workerUrl) ?? workerUrl) as string;
 
 const toPage = (m: FromRunner) => window.parent.postMessage(m, "*");
 
@@ -72,13 +89,13 @@ function beat(): void {
 let spare: Worker | null = null;
 
 function freshWorker(): Worker {
-  const w = spare ?? new Worker(bootstrap);
+  const w = spare ?? new Worker(workerScript);
   spare = null;
   return w;
 }
 
 function keepSpare(): void {
-  if (spare === null) spare = new Worker(bootstrap);
+  if (spare === null) spare = new Worker(workerScript);
 }
 
 function end(runId: number): void {

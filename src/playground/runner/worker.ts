@@ -1,7 +1,9 @@
 /**
- * The worker that runs one reader program. Loaded with importScripts() by a classic blob
- * worker that the sandbox runner creates (a module worker from blob: fails inside an
- * opaque-origin iframe, tech-notes §3), then it waits for one `run` message.
+ * The worker that runs one reader program: a classic worker that the sandbox runner starts
+ * from a blob: URL of this script (a module worker from blob: fails inside an opaque-origin
+ * iframe, tech-notes §3; the script is part of the runner's document, document.ts). It
+ * waits for one `run` message. It can fetch nothing: the program and the runtime module
+ * it imports arrive in that message, as text, and are imported from blob: URLs.
  *
  * It installs the runtime's host hook (`globalThis.__asyncio_host__`, src/asyncio/host.ts)
  * before the bundle is evaluated, so the runtime bundled into the program picks the clock
