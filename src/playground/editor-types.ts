@@ -18,6 +18,8 @@ export interface CodeEditor {
   setMarkers(owner: string, diagnostics: Diagnostic[]): void;
   /** TypeScript's type errors for the current code (none from a plain textarea). */
   typeErrors(): Promise<Diagnostic[]>;
+  /** Ends a type checker that does not answer (typecheck.ts); the next request starts a new one. */
+  restartTypeChecker?(): void;
 }
 
 export interface EditorOptions {

@@ -44,6 +44,7 @@ import type { Diagnostic } from "./editor-types.ts";
 import { EditSaver, forgetShareLink, share, sharedCodeFor, unpackShared } from "./saving.ts";
 import { LifecycleBridge } from "./view-bridge.ts";
 import { RunRecorder, type RunResult } from "./run-result.ts";
+import { boundedTypeErrors } from "./typecheck.ts";
 
 class AsyncioExample extends HTMLElement {
   private id_ = "";
@@ -67,6 +68,8 @@ class AsyncioExample extends HTMLElement {
   private failure: { at: Diagnostic; code: string } | null = null;
   /** The current run's output, for check() and the asyncio-run-end event (run-result.ts). */
   private recorder = new RunRecorder();
+  /** Stop's handle on the compile of the run being prepared. */
+  private preparing: AbortController | null = null;
   private runEnded: ((result: RunResult) => void) | null = null;
 
   /** Run API (docs/CONTRACTS.md): the code shown, edited or not. */
@@ -225,8 +228,9 @@ class AsyncioExample extends HTMLElement {
     const sandbox = loadSandbox();
     const code = this.code;
     const edited = this.edited;
+    const preparing = (this.preparing = new AbortController());
     const prepared: Promise<Prepared> = edited
-      ? compileEdit(code, this.editor, (text) => this.setStatus(text))
+      ? compileEdit(code, this.editor, (text) => this.setStatus(text), preparing.signal)
       : this.prebuilt.get().then((bundle) => ({ bundle, problems: [] }));
     const recorder = this.recorder;
     const log = await this.output();
@@ -234,17 +238,31 @@ class AsyncioExample extends HTMLElement {
     const maxEvents = this.bridge.start(consumer);
     let bundle: Bundle | null;
     let notRun = "Not run: fix the errors below.";
+    let ended: Prepared["ended"];
     try {
       const result = await prepared;
       reportCompileProblems(log, result.problems);
       bundle = result.bundle;
+      ended = result.ended;
+      if (result.message !== undefined && ended !== "stopped") log.info(result.message, "error");
     } catch (error) {
       const failure = describeFailure(edited ? "The compiler" : "This example's program", error);
       log.info(failure.text, "error");
       notRun = failure.status;
       bundle = null;
     }
+    if (this.preparing === preparing) this.preparing = null;
     if (recorder !== this.recorder) return;
+    if (ended === "stopped") {
+      this.ended(reportEnd(log, { kind: "stopped" }));
+      this.announce(this.recorder.end({ kind: "stopped" }));
+      return;
+    }
+    if (ended !== undefined) {
+      this.ended(ended === "timeout" ? "Not run: compiling took too long." : "Not run: the compiler failed on this code.");
+      this.announce(this.recorder.error(log.text("info")));
+      return;
+    }
     if (bundle === null) {
       this.ended(notRun);
       this.announce(this.recorder.error(log.text("info")));
@@ -279,7 +297,7 @@ class AsyncioExample extends HTMLElement {
   private async reportTypeErrors(log: OutputLog, code: string): Promise<void> {
     this.dataset.typecheck = "pending";
     try {
-      const found = (await this.editor?.typeErrors()) ?? [];
+      const found = await boundedTypeErrors(this.editor, code);
       if (found.length > 0 && code === this.code) reportTypeProblems(log, found);
     } finally {
       this.dataset.typecheck = "done";
@@ -320,6 +338,9 @@ class AsyncioExample extends HTMLElement {
 
   private stop(): void {
     this.running?.stop();
+    // Stop also ends a compile in progress (compile.ts gives it up and restarts esbuild).
+    this.preparing?.abort();
+    this.preparing = null;
   }
 
   // ---- editing ----
@@ -419,12 +440,12 @@ class AsyncioExample extends HTMLElement {
   }
 
   private async openShared(packed: string): Promise<void> {
-    const code = await unpackShared(packed);
-    if (code === null) {
-      this.setStatus("The shared link's code could not be read.");
+    const read = await unpackShared(packed);
+    if ("error" in read) {
+      this.setStatus(read.error);
       return;
     }
-    this.showCode(code, "shared");
+    this.showCode(read.code, "shared");
     this.scrollIntoView({ block: "start" });
   }
 

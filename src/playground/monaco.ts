@@ -105,7 +105,7 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
     throw e;
   }));
   options.onProgress("Starting the editor (3/3)…");
-  const { getTypeScriptWorker } = await import("monaco-editor/languages/features/typescript/register");
+  const { getTypeScriptWorker, typescriptDefaults } = await import("monaco-editor/languages/features/typescript/register");
   // Each example is its own main.ts for the reader; distinct URIs keep their models apart.
   const uri = monaco.Uri.parse(`file:///example-${++models}/main.ts`);
   const model = monaco.editor.createModel(options.value, "typescript", uri);
@@ -179,6 +179,10 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
     },
     setMarkers(owner, diagnostics) {
       monaco.editor.setModelMarkers(model, owner, diagnostics.map(toMarker));
+    },
+    restartTypeChecker() {
+      // Monaco ends its TypeScript worker when the options change (WorkerManager).
+      typescriptDefaults.setCompilerOptions(typescriptDefaults.getCompilerOptions());
     },
     async typeErrors() {
       const worker = await (await getTypeScriptWorker())(uri);

@@ -14,6 +14,10 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 export interface Prepared {
   bundle: Bundle | null;
   problems: Diagnostic[];
+  /** Compiling was given up: it took too long, the reader stopped it, or esbuild died (compile.ts). */
+  ended?: "timeout" | "stopped" | "crashed";
+  /** Why, when compiling was given up (timeout, crashed). */
+  message?: string;
 }
 
 /** The page's one sandbox, loading (or warm). */
@@ -91,10 +95,15 @@ export async function compileEdit(
   code: string,
   editor: CodeEditor | null,
   setStatus: (text: string) => void,
+  signal?: AbortSignal,
 ): Promise<Prepared> {
   const compiler = await import("./compile.ts");
   if (!compiler.isReady()) setStatus("Loading the compiler…");
-  const result = await compiler.compile(code, setStatus);
+  const result = await compiler.compile(code, setStatus, signal);
+  if (!result.ok && result.ended !== undefined) {
+    // Not a problem in the reader's code: said in words, with no line to go to.
+    return { bundle: null, problems: [], ended: result.ended, message: result.errors[0]?.text };
+  }
   editor?.setMarkers("esbuild", result.ok ? result.warnings : result.errors);
   if (!result.ok) return { bundle: null, problems: result.errors };
   return { bundle: { code: result.code, map: result.map, runtime: result.runtime }, problems: result.warnings };

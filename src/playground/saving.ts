@@ -1,8 +1,8 @@
 /**
  * Saving and sharing an example's code: edits are saved as they are typed (storage.ts holds
  * the keys and the storage calls), Share puts the code in a link, and a share link in the
- * address bar is read once when the page opens. lz-string is loaded only for Share and for
- * opening a shared link.
+ * address bar is read once when the page opens. lz-string is loaded only for Share; a shared
+ * link is read by share.ts (bounded, in a worker).
  */
 import { loadEdit, parseShareHash, saveEdit, shareHash } from "./storage.ts";
 
@@ -58,6 +58,9 @@ export function forgetShareLink(id: string): void {
 
 /** Puts a link to this code in the address bar and the clipboard; returns what to tell the reader. */
 export async function share(id: string, code: string): Promise<string> {
+  const { shareRefusal } = await import("./share.ts");
+  const refused = shareRefusal(code);
+  if (refused !== null) return refused;
   const { compressToEncodedURIComponent } = await import("lz-string");
   history.replaceState(null, "", shareHash(id, compressToEncodedURIComponent(code)));
   try {
@@ -68,8 +71,11 @@ export async function share(id: string, code: string): Promise<string> {
   }
 }
 
-/** The code a share link carries, or null when it cannot be read. */
-export async function unpackShared(packed: string): Promise<string | null> {
-  const { decompressFromEncodedURIComponent } = await import("lz-string");
-  return decompressFromEncodedURIComponent(packed) || null;
+/**
+ * The code a share link carries, or why it cannot be read. A link is untrusted: share.ts
+ * bounds its size and what it unpacks to, off the page's thread (issue 9).
+ */
+export async function unpackShared(packed: string): Promise<{ code: string } | { error: string }> {
+  const { readSharedCode } = await import("./share.ts");
+  return readSharedCode(packed);
 }

@@ -3,6 +3,7 @@
  * original code: when an example's original changes, an old edit of the old original is not
  * shown as if it were an edit of the new one (the Go Tour keys its saved files the same way).
  */
+import { MAX_SOURCE_CHARS } from "./limits.ts";
 
 /** cyrb53: a small, fast, well-distributed 53-bit string hash (public domain). */
 export function hashCode(text: string): string {
@@ -22,10 +23,15 @@ export function editKey(exampleId: string, original: string): string {
   return `asyncio-example:v1:${exampleId}:${hashCode(original)}`;
 }
 
-/** localStorage can be missing or throw (privacy modes, quota): then edits live in memory. */
+/**
+ * localStorage can be missing or throw (privacy modes, quota): then edits live in memory.
+ * What storage holds is untrusted (issue 9): an edit longer than the playground takes is
+ * not shown.
+ */
 export function loadEdit(key: string): string | null {
   try {
-    return window.localStorage.getItem(key);
+    const saved = window.localStorage.getItem(key);
+    return saved !== null && saved.length > MAX_SOURCE_CHARS ? null : saved;
   } catch {
     return null;
   }
