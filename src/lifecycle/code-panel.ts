@@ -29,6 +29,10 @@ export class CodePanel {
   private source: string | null = null;
   private marked: number[] = [];
   private key = "";
+  /** the prints shown in the output: [outFirst, outEnd) of the run's prints */
+  private outFirst = 0;
+  private outEnd = 0;
+  private outLast: HTMLSpanElement | null = null;
 
   constructor(ctx: ViewContext) {
     this.ctx = ctx;
@@ -49,6 +53,10 @@ export class CodePanel {
 
   reset(): void {
     this.key = "";
+    this.outFirst = 0;
+    this.outEnd = 0;
+    this.outLast = null;
+    this.out.replaceChildren();
   }
 
   private setSource(source: string | null): void {
@@ -111,27 +119,61 @@ export class CodePanel {
         if (running || !first) first = li;
       }
       // keep the line being run in view, inside the code box only
-      if (first && state.position !== null) {
-        // (the list is positioned: a line's offsetTop is measured from it)
-        const box = this.list;
-        const top = first.offsetTop;
-        if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - first.offsetHeight) box.scrollTop = Math.max(0, top - box.clientHeight / 3);
-      }
+      if (first && state.position !== null) this.afterLayout(() => this.reveal(first));
     }
-    // the output up to the position
+    // the output up to the position: a step moves the end of the window by a line or two, so
+    // lines are added and removed at its ends rather than all drawn again
     const o = outputAt(model, pos, MAX_OUTPUT);
-    const frag = doc.createDocumentFragment();
-    o.lines.forEach((l, i) => {
-      const span = el(doc, "span", { "data-seq": String(l.seq) }, l.text.endsWith("\n") ? l.text : `${l.text}\n`);
-      if (state.position !== null && i === o.lines.length - 1) span.className = "lc-out-last";
-      frag.appendChild(span);
-    });
-    this.out.replaceChildren(frag);
+    const first = o.skipped;
+    const end = o.skipped + o.lines.length;
+    const line = (k: number): HTMLSpanElement => {
+      const l = o.lines[k - first]!;
+      return el(doc, "span", { "data-seq": String(l.seq) }, l.text.endsWith("\n") ? l.text : `${l.text}\n`);
+    };
+    if (end <= this.outFirst || first >= this.outEnd) {
+      const frag = doc.createDocumentFragment();
+      for (let k = first; k < end; k++) frag.appendChild(line(k));
+      this.out.replaceChildren(frag);
+    } else {
+      for (let k = this.outFirst; k < first; k++) this.out.firstChild?.remove();
+      for (let k = end; k < this.outEnd; k++) this.out.lastChild?.remove();
+      const front: HTMLSpanElement[] = [];
+      for (let k = first; k < this.outFirst; k++) front.push(line(k));
+      this.out.prepend(...front);
+      const back: HTMLSpanElement[] = [];
+      for (let k = Math.max(first, this.outEnd); k < end; k++) back.push(line(k));
+      this.out.append(...back);
+    }
+    this.outFirst = first;
+    this.outEnd = end;
+    this.outLast?.classList.remove("lc-out-last");
+    this.outLast = state.position !== null ? (this.out.lastElementChild as HTMLSpanElement | null) : null;
+    this.outLast?.classList.add("lc-out-last");
     const notes: string[] = [];
     if (o.skipped) notes.push(`${o.skipped} earlier line${o.skipped === 1 ? "" : "s"} not shown`);
     if (o.later && state.position !== null) notes.push(`${o.later} more line${o.later === 1 ? "" : "s"} printed later in the run`);
     if (!o.lines.length && !o.later) notes.push("Nothing printed.");
     this.outNote.textContent = notes.join("; ");
-    this.out.scrollTop = this.out.scrollHeight;
+    this.afterLayout(() => {
+      this.out.scrollTop = this.out.scrollHeight;
+    });
+  }
+
+  /**
+   * Run `read` at the start of the next frame, once the browser has laid out what this frame
+   * wrote: reading sizes right after writing them would force a layout of the page in the
+   * middle of the frame.
+   */
+  private afterLayout(read: () => void): void {
+    const win = this.ctx.doc.defaultView;
+    if (win?.requestAnimationFrame) win.requestAnimationFrame(read);
+  }
+
+  /** Scroll the code (not the page) so that `line` is in view. */
+  private reveal(line: HTMLLIElement): void {
+    // (the list is positioned: a line's offsetTop is measured from it)
+    const box = this.list;
+    const top = line.offsetTop;
+    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - line.offsetHeight) box.scrollTop = Math.max(0, top - box.clientHeight / 3);
   }
 }

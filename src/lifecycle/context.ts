@@ -36,8 +36,11 @@ export interface ViewContext {
   state: ViewState;
   /** redraw in the next animation frame */
   schedule(): void;
-  /** the stops of step mode for the model as it is now (cached) */
-  stops(): Stops;
+  /**
+   * The stops of step mode (cached). While the view follows a run that streams in they may lag
+   * a fraction of a second behind; `fresh` asks for the model as it is now.
+   */
+  stops(fresh?: boolean): Stops;
   stepTo(pos: number): void;
   stepBy(kind: "iteration" | "handle", dir: 1 | -1): void;
   /** leave step mode and follow the run */

@@ -26,8 +26,18 @@ export function relTime(model: LifecycleModel, time: number): string {
 export function taskName(model: LifecycleModel, id: ObjectId | null): string {
   if (id === null) return "Loop";
   const t = model.task(id);
-  return t ? taskLabel(t) : `task ${id}`;
+  if (!t) return `task ${id}`;
+  // asked for on every frame (lanes, ready queue, table): made once per task and name
+  let names = labels.get(model);
+  if (!names) labels.set(model, (names = new Map()));
+  const known = names.get(id);
+  if (known && known.name === t.name) return known.label;
+  const label = taskLabel(t);
+  names.set(id, { name: t.name, label });
+  return label;
 }
+
+const labels = new WeakMap<LifecycleModel, Map<ObjectId, { name: string; label: string }>>();
 
 /** A stretch of a task's lane, for its tooltip and the details line. */
 export function describeSegment(model: LifecycleModel, s: Segment, next: Segment | null): string {
@@ -165,15 +175,19 @@ function eagerStepAt(model: LifecycleModel, from: number, pos: number): ObjectId
   return open.at(-1) ?? null;
 }
 
+const counted = new WeakMap<LifecycleModel, { n: number; own: number; internal: number }>();
+
 /** "1 task of yours and 2 of asyncio.run()'s cleanup" */
 export function countTasks(model: LifecycleModel): string {
-  let own = 0;
-  let internal = 0;
-  for (const id of model.taskOrder) {
-    const t = model.task(id);
-    if (t && isInternalTask(t)) internal++;
-    else own++;
+  // counted once per task (the status line asks on every frame)
+  let c = counted.get(model);
+  if (!c) counted.set(model, (c = { n: 0, own: 0, internal: 0 }));
+  for (; c.n < model.taskOrder.length; c.n++) {
+    const t = model.task(model.taskOrder[c.n]!);
+    if (t && isInternalTask(t)) c.internal++;
+    else c.own++;
   }
+  const { own, internal } = c;
   const yours = `${own} task${own === 1 ? "" : "s"}${internal ? " of yours" : ""}`;
   return internal ? `${yours} and ${internal} of asyncio's own` : yours;
 }

@@ -5,7 +5,7 @@
  */
 import { el, h, toDom, toFragment, type VNode } from "./dom.ts";
 import { MARKER_LEGEND } from "./glossary.ts";
-import { NODES, diagramTree, nodeForState, type NodeId } from "./diagram.ts";
+import { NODES, diagramTree, markerCapacity, nodeForState, type NodeId } from "./diagram.ts";
 import { countsText } from "./describe.ts";
 import { markerShapes } from "./markers.ts";
 import type { Snapshot, TaskSnapshot } from "./model.ts";
@@ -21,6 +21,8 @@ export class DiagramPanel {
   private nodes = new Map<NodeId, Element>();
   private key = "";
   private svg: Element;
+  /** what each node's markers show, as last drawn */
+  private nodeKeys = new Map<NodeId, string>();
 
   private ctx: ViewContext;
 
@@ -54,6 +56,7 @@ export class DiagramPanel {
 
   reset(): void {
     this.key = "";
+    this.nodeKeys.clear();
   }
 
   render(snap: Snapshot): void {
@@ -78,8 +81,15 @@ export class DiagramPanel {
       this.nodes.get(n.id)?.classList.toggle("lc-active", tasks.length > 0);
       if (tasks.length === 0) {
         if (layer.firstChild) layer.replaceChildren();
+        this.nodeKeys.delete(n.id);
         continue;
       }
+      // a step changes a few tasks: nodes whose markers are the same are left alone
+      const cap = markerCapacity(n);
+      let nodeKey = `${tasks.length}|${state.selectedTask}`;
+      for (let i = 0; i < Math.min(tasks.length, cap); i++) nodeKey += `|${tasks[i]!.id}:${tasks[i]!.outcome}:${tasks[i]!.name}`;
+      if (this.nodeKeys.get(n.id) === nodeKey) continue;
+      this.nodeKeys.set(n.id, nodeKey);
       layer.replaceChildren(toFragment(this.ctx.doc, markerShapes(n, tasks, state.selectedTask), true));
     }
     this.counts.textContent = countsText(state.model, shown, NAME_TASKS_UP_TO, snap.tasks.length - shown.length);

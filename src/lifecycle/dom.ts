@@ -22,9 +22,14 @@ export const SVG_NS = "http://www.w3.org/2000/svg";
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9:-]*$/;
 
+/** names already checked (a few dozen distinct ones, used thousands of times) */
+const checked = new Set<string>();
+
 function checkName(kind: string, name: string): void {
+  if (checked.has(name)) return;
   // event-handler attributes (onload=...) are the one way an attribute runs script
   if (!NAME.test(name) || /^on/i.test(name)) throw new Error(`refusing ${kind} name ${JSON.stringify(name)}`);
+  if (checked.size < 500) checked.add(name);
 }
 
 /** A tree node; `null`/`false` children are dropped, so that optional parts read naturally. */

@@ -65,7 +65,21 @@ export function callbackName(label: string): string {
   return label.replace(/ at [^ ]+:\d+$/, "");
 }
 
+/** labels seen, with what they are: a run has thousands of handles and few distinct callbacks */
+const seen = new Map<string, CallbackInfo>();
+
 export function callbackInfo(label: string): CallbackInfo {
+  let info = seen.get(label);
+  if (info === undefined) {
+    // bounded: a program that makes many distinct labels only loses the cache's help
+    if (seen.size >= 2000) seen.clear();
+    info = classify(label);
+    seen.set(label, info);
+  }
+  return info;
+}
+
+function classify(label: string): CallbackInfo {
   const name = callbackName(label);
   for (const [re, internal, gloss] of KNOWN) if (re.test(name)) return { internal, name, gloss };
   // defined in asyncio's own files: its machinery; anywhere else: the reader's own callback

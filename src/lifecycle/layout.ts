@@ -13,7 +13,7 @@ import { h, type VNode } from "./dom.ts";
 import { describeMark, describeSegment, relTime, taskName } from "./describe.ts";
 import { callbackInfo } from "./internals.ts";
 import { formatTime, stateLabel, type LifecycleModel, type Mark, type Segment, type StateName } from "./model.ts";
-import { ROW_H, RULER_H } from "./styles.ts";
+import { ROW_H, RULER_H } from "./geometry.ts";
 
 /** the gap, in columns, that separates two loop iterations on the timeline */
 export const ITERATION_GAP = 0.6;

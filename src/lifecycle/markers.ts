@@ -10,7 +10,7 @@ import { markerCapacity, markerPosition, type DiagramNode } from "./diagram.ts";
 import { describeState } from "./describe.ts";
 import { taskLabel } from "./internals.ts";
 import type { TaskSnapshot } from "./model.ts";
-import { HUES } from "./styles.ts";
+import { HUES } from "./geometry.ts";
 
 /** the marker colour class of a task: neighbouring ids get distant hues */
 export function hueClass(id: ObjectId): string {

@@ -42,6 +42,8 @@ export class LifecycleModel {
   readonly events: LifecycleEvent[] = [];
   readonly transitions: Transition[] = [];
   readonly marks: Mark[] = [];
+  /** the print marks alone, in order (the output up to a position) */
+  readonly prints: Mark[] = [];
   /** per task, the stretches of its lane; in creation order */
   readonly segments = new Map<ObjectId, Segment[]>();
   /** task ids in creation order */
@@ -101,7 +103,10 @@ export class LifecycleModel {
       },
       mark: (m) => {
         this.marks.push(m);
-        if (m.kind === "print") this.printIndex.set(m.seq, m.index);
+        if (m.kind === "print") {
+          this.printIndex.set(m.seq, m.index);
+          this.prints.push(m);
+        }
       },
       handle: (h, index, e, position) => {
         this.eventKinds[index] = 1;

@@ -33,8 +33,19 @@ export interface Position {
   time: number;
 }
 
+/** the last position named per model: the status line, step mode and the code ask in turn */
+const last = new WeakMap<LifecycleModel, { length: number; pos: number; at: Position }>();
+
 /** Name the position after `pos` events of `model`. */
 export function locate(model: LifecycleModel, pos: number): Position {
+  const memo = last.get(model);
+  if (memo && memo.length === model.length && memo.pos === pos) return memo.at;
+  const at = compute(model, pos);
+  last.set(model, { length: model.length, pos, at });
+  return at;
+}
+
+function compute(model: LifecycleModel, pos: number): Position {
   const n = model.length;
   const p = Math.max(0, Math.min(pos, n));
   const kinds = model.eventKinds;

@@ -26,7 +26,7 @@ export class StepPanel {
   private frameText: HTMLParagraphElement;
   private readyList: HTMLOListElement;
   private timerList: HTMLUListElement;
-  private cache = { key: "", text: "" };
+  private cache = { key: "", where: "", what: "" };
 
   private ctx: ViewContext;
 
@@ -54,7 +54,7 @@ export class StepPanel {
     this.root.appendChild(buttons);
     this.scrub = el(doc, "input", { type: "range", class: "lc-scrub", min: "0", max: "0", value: "0", step: "1", "aria-label": "Position in the run" });
     this.scrub.addEventListener("input", () => {
-      const stops = ctx.stops().stops;
+      const stops = ctx.stops(true).stops;
       const v = Number(this.scrub.value);
       ctx.stepTo(stops[Math.max(0, Math.min(stops.length - 1, v))] ?? 0);
     });
@@ -75,15 +75,21 @@ export class StepPanel {
   }
 
   reset(): void {
-    this.cache = { key: "", text: "" };
+    this.cache = { key: "", where: "", what: "" };
   }
 
   /** The sentence for position `pos`, cached (the scrubber and the live region ask for it too). */
   describe(pos: number): string {
     const { state } = this.ctx;
+    return this.parts(pos).join(". ");
+  }
+
+  /** The position's name and what happened there, computed once per position. */
+  private parts(pos: number): [string, string] {
+    const { state } = this.ctx;
     const key = `${pos}|${state.model.length}|${state.finished}`;
-    if (this.cache.key !== key) this.cache = { key, text: `${describePosition(state.model, pos)}. ${describeFrame(state.model, pos, state.finished)}` };
-    return this.cache.text;
+    if (this.cache.key !== key) this.cache = { key, where: describePosition(state.model, pos), what: describeFrame(state.model, pos, state.finished) };
+    return [this.cache.where, this.cache.what];
   }
 
   render(snap: Snapshot): void {
@@ -105,8 +111,8 @@ export class StepPanel {
     if (position === null) {
       this.frameText.textContent = finished ? "End of the run. Step back to replay it, one handle or one iteration at a time." : "Following the run. Step to pause on a moment.";
     } else {
-      const here = el(doc, "strong", {}, `${describePosition(model, pos)}.`);
-      this.frameText.replaceChildren(here, doc.createTextNode(` ${describeFrame(model, pos, finished)}`));
+      const [where, what] = this.parts(pos);
+      this.frameText.replaceChildren(el(doc, "strong", {}, `${where}.`), doc.createTextNode(` ${what}`));
     }
     this.scrub.setAttribute("aria-valuetext", position === null ? "following the run" : this.describe(pos));
 

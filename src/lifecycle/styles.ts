@@ -10,6 +10,10 @@
  * `data-theme="light"`, and whenever the root says `data-theme="dark"`.
  */
 import DIAGRAM_CSS from "./diagram.css?raw";
+import { HUES, NAME_W, ROW_H, RULER_H } from "./geometry.ts";
+
+export { HUES, NAME_W, ROW_H, RULER_H };
+
 
 // the page's own colours where it defines them (the site's theme.css), else these
 const LIGHT = `
@@ -24,13 +28,6 @@ const DARK = `
   --lc-running: #6aa6ff; --lc-scheduled: #9aa4b2; --lc-suspended: #f0a43a; --lc-done: #e6edf3;
   --lc-cancel: #ff7b72; --lc-print: #4ac185; --lc-callback: #b197fc; --lc-cursor: #ff7b72;
   --lc-highlight: #6b5a12; --lc-marker-l: 68%;`;
-
-/** lane geometry, in px: the view's layout code uses the same numbers */
-export const ROW_H = 22;
-export const RULER_H = 30;
-export const NAME_W = 132;
-/** markers take one of twelve hues, so that neighbouring tasks differ */
-export const HUES = 12;
 
 const extra = `
 /* options, legend, glossary */

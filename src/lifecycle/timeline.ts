@@ -11,7 +11,7 @@ import { describeState, taskName } from "./describe.ts";
 import { GLOSSARY } from "./glossary.ts";
 import { iterationAxis, laneItems, laneShapes, rulerShapes, timeAxis, type Axis, type LaneItem } from "./layout.ts";
 import type { Snapshot, TaskSnapshot } from "./model.ts";
-import { NAME_W, ROW_H, RULER_H } from "./styles.ts";
+import { NAME_W, ROW_H, RULER_H } from "./geometry.ts";
 import type { ViewContext } from "./context.ts";
 
 /** while a run streams in, the lanes are redrawn at most this often */

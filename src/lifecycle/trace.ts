@@ -42,7 +42,7 @@ export interface OutputSoFar {
 
 /** The output printed by the first `pos` events (print events; stderr is not in the stream). */
 export function outputAt(model: LifecycleModel, pos: number, max = 200): OutputSoFar {
-  const prints = model.marks.filter((m) => m.kind === "print");
+  const prints = model.prints;
   let lo = 0;
   let hi = prints.length;
   while (lo < hi) {

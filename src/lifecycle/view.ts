@@ -65,6 +65,8 @@ export interface LifecycleView {
 }
 
 let viewCounter = 0;
+/** while a run streams in, step mode's stops are recomputed at most this often */
+const STOPS_THROTTLE_MS = 250;
 
 export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOptions = {}): LifecycleView {
   const doc = host.ownerDocument;
@@ -85,6 +87,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     source: null,
   };
   let stopsCache: Stops | null = null;
+  let stopsAt = 0;
+  let stopsTimer: ReturnType<typeof setTimeout> | 0 = 0;
   /** per task: whether it is asyncio's own (it never changes, so it is worked out once) */
   let internal = new Map<ObjectId, boolean>();
 
@@ -108,13 +112,25 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     uid,
     state,
     schedule,
-    stops(): Stops {
-      if (!stopsCache || stopsCache.length !== state.model.length) stopsCache = computeStops(state.model);
+    stops(fresh = false): Stops {
+      const { model } = state;
+      if (!stopsCache || stopsCache.length !== model.length) {
+        // while the view follows a run that streams in, the stops only place the scrubber:
+        // they are brought up to date a few times a second, not on every batch
+        const now = performance.now();
+        const following = state.position === null && !state.finished;
+        if (!stopsCache || fresh || !following || now - stopsAt >= STOPS_THROTTLE_MS) {
+          stopsCache = computeStops(model);
+          stopsAt = now;
+        } else if (!stopsTimer) {
+          stopsTimer = setTimeout(() => ((stopsTimer = 0), schedule()), STOPS_THROTTLE_MS);
+        }
+      }
       return stopsCache;
     },
     stepTo,
     stepBy(kind, dir): void {
-      stepTo(nextStop(ctx.stops(), kind, state.position ?? state.model.length, dir));
+      stepTo(nextStop(ctx.stops(true), kind, state.position ?? state.model.length, dir));
     },
     follow(): void {
       state.position = null;
@@ -287,6 +303,7 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
       if (Number.isSafeInteger(seq)) showPrint(seq);
     },
     destroy(): void {
+      if (stopsTimer) clearTimeout(stopsTimer);
       timeline.destroy();
       root.remove();
       destroyed = true;
