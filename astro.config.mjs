@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { siteIntegration } from "./src/site/integration.ts";
+import { securityIntegration } from "./src/security/integration.ts";
 
 /**
  * Base path for a sub-path deployment: `BASE_PATH=/asyncio-tasks/ npm run build`.
@@ -38,7 +39,10 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
   build: { format: "directory" },
-  integrations: [mdx(), siteIntegration()],
+  // securityIntegration hashes the pages' inline scripts and styles into their CSP and writes
+  // dist/_headers (the CSP as HTTP headers, frame-ancestors, nosniff); it runs before the
+  // site shell's postbuild, which fingerprints the pages for the service worker.
+  integrations: [mdx(), securityIntegration(), siteIntegration()],
   security: {
     // A hashed <meta> CSP on every page (tech-notes §3). No 'unsafe-eval' anywhere:
     // 'wasm-unsafe-eval' is enough for esbuild-wasm and Pagefind.
@@ -57,12 +61,12 @@ export default defineConfig({
           "'self'",
           // Shiki's dual themes put the token colours in style="--shiki-light:…" attributes.
           { resource: "'unsafe-inline'", kind: "attribute" },
-          // <style> elements: Astro hashes the ones it inlines from pages, but not those that
-          // content components bring in (inline SVG <style>, styles of components rendered
-          // from MDX), which the browser then refused. Styles cannot run code; scripts stay
-          // hash-only.
+          // <style> elements: 'self' and hashes, no 'unsafe-inline' (issue 9: an injected
+          // <style> could dress up a phishing overlay). Astro hashes the styles it inlines
+          // from pages; those of components rendered from MDX it inlines unhashed, so
+          // securityIntegration adds every inline style's (and is:inline script's) hash after
+          // the build (src/security/inline-hashes.ts).
           { resource: "'self'", kind: "element" },
-          { resource: "'unsafe-inline'", kind: "element" },
         ],
       },
       directives: [
@@ -79,6 +83,9 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
+        // HTML and script URLs reach the DOM's sinks only through Trusted Types policies
+        // (src/security/trusted-types.ts; Monaco brings its own).
+        "require-trusted-types-for 'script'",
       ],
     },
   },

@@ -71,7 +71,7 @@ function step(stage: string, command: string, args: string[]): boolean {
   return true;
 }
 
-vitest("node", ["tests/asyncio", "tests/cases", "tests/parity", "tests/regressions", "tests/fuzz", "tests/lifecycle", "tests/playground", "tests/practice"]);
+vitest("node", ["tests/asyncio", "tests/cases", "tests/parity", "tests/regressions", "tests/fuzz", "tests/lifecycle", "tests/playground", "tests/security", "tests/practice"]);
 if (step("build", "npm", ["run", "--silent", "build"])) {
   vitest("browser", ["tests/site", "tests/e2e"], ["--no-file-parallelism"]);
 }
