@@ -79,6 +79,67 @@ describe("budgets enforced by the runner", () => {
 });
 
 describe("malformed and forged messages", () => {
+  /** Markup planted where the view expects numbers: a meta refresh to another origin, an element, a style. */
+  const planted = '<meta http-equiv="refresh" content="0;url=https://example.com/phish"><img src="x" id="planted"><style>body{display:none}</style>';
+  const forgedEvents = (text: string) => [
+    { seq: text, time: 0, iteration: 1, type: "task-created", task: text, name: "Task-1", coro: "main", repr: "<Task>" },
+    { seq: 2, time: 0, iteration: text, type: "step-begin", task: 1, throwing: null, firstStep: true },
+  ];
+
+  async function expectNothingPlanted(page: Page, url: string): Promise<void> {
+    await page.waitForTimeout(1500);
+    expect(page.url()).toBe(url);
+    expect(await page.locator('meta[http-equiv="refresh"], #planted').count()).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll("body style").length)).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe("none");
+  }
+
+  test("a forged event batch with markup in its numeric fields: no element planted, the page stays, the reader told", async () => {
+    const isolated = await open();
+    const { page, ex } = isolated;
+    await ex.getByRole("button", { name: "Life-cycle" }).click();
+    await edit(
+      ex,
+      [
+        'import asyncio, { print } from "asyncio";',
+        `const text = ${JSON.stringify(planted)};`,
+        `const events = ${JSON.stringify(forgedEvents("TEXT"))}.map((e: any) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v === "TEXT" ? text : v])));`,
+        'print("before");',
+        '(globalThis as any).postMessage({ type: "batch", items: [{ k: "ev", e: events }] });',
+        "asyncio.run(asyncio.sleep(5));",
+      ].join("\n"),
+    );
+    const url = page.url();
+    await runAndWait(ex, undefined, 90_000);
+    expect(await outputText(ex, "info")).toMatch(/does not accept/);
+    expect(await ex.getByRole("status").textContent()).toMatch(/malformed message/);
+    await expectNothingPlanted(page, url);
+
+    // The same events sent into the page from the runner's frame, past the runner's checks:
+    // the page refuses them too, and the view never sees them.
+    await edit(ex, 'import asyncio, { print } from "asyncio";\nprint("waiting");\nasyncio.run(asyncio.sleep(30));\n');
+    const frame = runnerFrame(page);
+    await frame.evaluate(() => {
+      addEventListener("message", (e) => {
+        const m = e.data as { type?: unknown; runId?: unknown };
+        if (m?.type === "run") (globalThis as { lastRunId?: unknown }).lastRunId = m.runId;
+      });
+    });
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await expect.poll(() => outputText(ex, "stdout"), { timeout: 60_000 }).toBe("waiting");
+    const runId = await frame.evaluate(() => (globalThis as { lastRunId?: unknown }).lastRunId);
+    await frame.evaluate(([runId, events]) => parent.postMessage({ type: "batch", runId, items: [{ k: "ev", e: events }] }, "*"), [
+      runId,
+      forgedEvents(planted),
+    ] as const);
+    await expect.poll(() => ex.getAttribute("data-state")).toBe("done");
+    expect(await outputText(ex, "info")).toMatch(/does not accept/);
+    await expectNothingPlanted(page, url);
+    expect(isolated.errors).toEqual([]);
+    expect(isolated.foreignRequests).toEqual([]);
+    await isolated.context.close();
+  });
+
   test("from the program: refused by the runner, the reader told, no page error", async () => {
     const isolated = await open();
     const { page, ex } = isolated;
