@@ -108,6 +108,19 @@ test("the editor, a run, the life-cycle view, a share link and the search work u
   await page.keyboard.insertText(
     'import asyncio, { print } from "asyncio";\nconst n: number = "x";\nfunction* main() {\n  yield* asyncio.sleep(0);\n  print("under the CSP", n);\n}\nasyncio.run(main());\n',
   );
+  // Completions and hover docs: Monaco renders them through its own policies.
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.insertText("asyncio.");
+  await ex.locator(".monaco-editor .suggest-widget").waitFor({ state: "visible", timeout: 60_000 });
+  await page.keyboard.press("Escape");
+  await ex.locator(".monaco-editor .view-lines span", { hasText: /^sleep$/ }).first().hover();
+  await page.locator(".monaco-hover-content").first().waitFor({ state: "visible", timeout: 60_000 });
+  expect(await page.locator(".monaco-hover-content").first().textContent()).toMatch(/sleep/);
+  await ex.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(
+    'import asyncio, { print } from "asyncio";\nconst n: number = "x";\nfunction* main() {\n  yield* asyncio.sleep(0);\n  print("under the CSP", n);\n}\nasyncio.run(main());\n',
+  );
   await runAndWait(ex, "instant", 90_000);
   expect(await outputText(ex, "stdout")).toBe("under the CSP x");
   await page.waitForFunction((el) => (el as HTMLElement).dataset.typecheck === "done", await ex.elementHandle(), { timeout: 90_000 });
