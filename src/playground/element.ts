@@ -38,7 +38,6 @@ import {
   type Prepared,
 } from "./running.ts";
 import { keyHint, loadEditor } from "./editor-loader.ts";
-import { reportCompileProblems, reportTypeProblems, tracebackProblem } from "./problems.ts";
 import { labelOriginals, showCodeTab } from "./tabs.ts";
 import type { Diagnostic } from "./editor-types.ts";
 import { EditSaver, forgetShareLink, share, sharedCodeFor, unpackShared } from "./saving.ts";
@@ -183,9 +182,13 @@ class AsyncioExample extends HTMLElement {
     }
   }
 
+  /** problems.ts, loaded with the output log (a reading page needs neither before a Run). */
+  private problems: typeof import("./problems.ts") | null = null;
+
   private async output(): Promise<OutputLog> {
     if (this.log !== null) return this.log;
-    const { OutputLog } = await import("./output.ts");
+    const [{ OutputLog }, problems] = await Promise.all([import("./output.ts"), import("./problems.ts")]);
+    this.problems = problems;
     this.log ??= new OutputLog(this.logEl, {
       onFrame: (line, column) => void this.goTo(line, column),
       onSelectPrint: (seq) => this.bridge.highlightPrint(seq),
@@ -241,7 +244,7 @@ class AsyncioExample extends HTMLElement {
     let ended: Prepared["ended"];
     try {
       const result = await prepared;
-      reportCompileProblems(log, result.problems);
+      this.problems?.reportCompileProblems(log, result.problems);
       bundle = result.bundle;
       ended = result.ended;
       if (result.message !== undefined && ended !== "stopped") log.info(result.message, "error");
@@ -298,7 +301,7 @@ class AsyncioExample extends HTMLElement {
     this.dataset.typecheck = "pending";
     try {
       const found = await boundedTypeErrors(this.editor, code);
-      if (found.length > 0 && code === this.code) reportTypeProblems(log, found);
+      if (found.length > 0 && code === this.code) this.problems?.reportTypeProblems(log, found);
     } finally {
       this.dataset.typecheck = "done";
     }
@@ -318,7 +321,7 @@ class AsyncioExample extends HTMLElement {
     const result: RunResult = { ...this.recorder.end(end), events: this.bridge.runEvents };
     // A traceback through the reader's code: its innermost line is marked in the editor.
     if (result.stderr !== "") {
-      const at = tracebackProblem(result.stderr);
+      const at = this.problems?.tracebackProblem(result.stderr) ?? null;
       if (at !== null) this.showFailure({ at, code });
     }
     this.announce(result);
