@@ -57,7 +57,7 @@ class AsyncioExample extends HTMLElement {
   private log: OutputLog | null = null;
   private running: RunHandle | null = null;
   private editor: CodeEditor | null = null;
-  private editorLoading: Promise<CodeEditor> | null = null;
+  private editorLoading: Promise<CodeEditor | null> | null = null;
   private bridge = new LifecycleBridge(this.lifecycleHost, this.controls.lifecycle, this.logEl);
   private prebuilt = new PrebuiltProgram("");
   private saver: EditSaver | null = null;
@@ -348,8 +348,11 @@ class AsyncioExample extends HTMLElement {
 
   // ---- editing ----
 
-  /** Edit (and a traceback frame chosen): the TypeScript tab, with the editor, focused. */
-  private async openEditor(): Promise<CodeEditor> {
+  /**
+   * Edit (and a traceback frame chosen): the TypeScript tab, with the editor, focused.
+   * Null when the editor could not be loaded (the status says why; Edit can be pressed again).
+   */
+  private async openEditor(): Promise<CodeEditor | null> {
     showCodeTab(this);
     if (this.editor !== null) {
       this.editor.focus();
@@ -361,7 +364,7 @@ class AsyncioExample extends HTMLElement {
       edit.removeAttribute("aria-busy");
       edit.setAttribute("aria-pressed", "false");
       this.setStatus(describeFailure("The editor", error).status);
-      throw error;
+      return null;
     });
     return this.editorLoading;
   }
@@ -454,7 +457,7 @@ class AsyncioExample extends HTMLElement {
 
   private async goTo(line: number, column: number): Promise<void> {
     const editor = await this.openEditor();
-    editor.reveal(line, column);
+    editor?.reveal(line, column);
   }
 }
 
