@@ -601,6 +601,8 @@ function currentLine(): number | null {
   const step = frames.findIndex((f) => /(^|\.)__trampoline__$/.test(f.name));
   if (step <= 0) return null;
   const f = frames[step - 1];
+  // A frame of the runtime's own module (the page's, the CLI's): not the reader's code.
+  if (io.bundleUrl !== null && f.url !== io.bundleUrl) return null;
   const pos = mapper(f.line, f.column - 1);
   if (!pos || pos.line === null || pos.source === null || /(^|[/:])asyncio[/:]/.test(pos.source)) return null;
   return pos.line;

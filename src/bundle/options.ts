@@ -5,7 +5,8 @@
  *
  * What it does to the reader's program:
  *  - resolves `"asyncio"` to the runtime, either from disk (native esbuild) or from a map of
- *    module sources held in memory (esbuild-wasm in the browser);
+ *    module sources held in memory (esbuild-wasm in the browser), or leaves it an import of a
+ *    module built once (the command line's cached runtime, the page's runtime module);
  *  - registers the names and definition lines of the program's module-level functions, so
  *    that reprs can say `coro=<work() running at main.ts:7>` and `cb=[on_done() at main.ts:4]`.
  *    The registration call is prefixed to the first line (function declarations are hoisted,
@@ -24,7 +25,12 @@ export type RuntimeSource =
    * In memory: module file name (`index.ts`, `tasks.ts`, ...) → TypeScript source. The page
    * gets these with Vite's `import.meta.glob("/src/asyncio/*.ts", { query: "?raw", import: "default", eager: true })`.
    */
-  | { kind: "modules"; files: Record<string, string>; entry?: string };
+  | { kind: "modules"; files: Record<string, string>; entry?: string }
+  /**
+   * Left out of the bundle: `"asyncio"` stays an import of this specifier (the command line's
+   * cached runtime module, by its file URL; the page's prebuilt bundles use a placeholder).
+   */
+  | { kind: "external"; specifier: string };
 
 export interface BundleRequest {
   /** The program's TypeScript source. */
@@ -86,6 +92,10 @@ function runtimePlugin(runtime: RuntimeSource): Plugin {
         build.onResolve({ filter: /^asyncio$/ }, () => ({ path: runtime.path }));
         return;
       }
+      if (runtime.kind === "external") {
+        build.onResolve({ filter: /^asyncio$/ }, () => ({ path: runtime.specifier, external: true }));
+        return;
+      }
       const entry = runtime.entry ?? "index.ts";
       build.onResolve({ filter: /^asyncio$/ }, () => ({ path: entry, namespace: RUNTIME_NAMESPACE }));
       build.onResolve({ filter: /^\.\.?\//, namespace: RUNTIME_NAMESPACE }, (args) => ({
@@ -104,6 +114,14 @@ function runtimePlugin(runtime: RuntimeSource): Plugin {
 /** The output file name of the bundle (its source map is this plus `.map`). */
 export function outputName(fileName: string): string {
   return fileName.replace(/\.[cm]?[tj]sx?$/, "") + ".js";
+}
+
+/**
+ * esbuild options that make the runtime one ESM module of its own (the page's
+ * `runtime/asyncio.js`, the command line's cached copy): `entry` is src/asyncio/index.ts.
+ */
+export function runtimeModuleOptions(entry: string): BuildOptions {
+  return { entryPoints: [entry], bundle: true, write: false, format: "esm", target: "es2022", logLevel: "silent" };
 }
 
 /** esbuild options that bundle the program with the runtime. */

@@ -3,44 +3,36 @@
  * `npm run --silent example -- FILE.ts [--realtime] [--speed N]`
  *
  * Bundles the program with the project's one esbuild configuration (src/bundle/options.ts,
- * native esbuild, in-process) and runs the bundle in this process, on the virtual clock by
- * default (sleep(60) returns at once, loop.time() advances by 60) or on the wall clock with
- * `--realtime` (as the page runs it; `--speed 10` runs it ten times faster). Standard output
- * and error are written synchronously; the exit status is 0, or 1 after a traceback or a
- * deadlock report.
+ * native esbuild, in-process), the runtime left out as the page leaves it out: the program
+ * imports the runtime module built once and cached (cache.ts). Then it runs the bundle
+ * (runner.ts), on the virtual clock by default (sleep(60) returns at once, loop.time()
+ * advances by 60) or on the wall clock with `--realtime` (as the page runs it; `--speed 10`
+ * runs it ten times faster). Where Node has `process.execve`, the program runs in this same
+ * process replaced by a fresh Node that never loaded esbuild or the TypeScript stripper
+ * (same pid, same standard streams and exit status: callers see one process); elsewhere it
+ * runs here. Standard output and error are written synchronously; the exit status is 0, or 1
+ * after a traceback or a deadlock report.
  */
-import { build, stop } from "esbuild";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { bundleOptions, outputName } from "../bundle/options.ts";
-import { createMapper } from "../bundle/sourcemap.ts";
-import type { AsyncioHost } from "../asyncio/host.ts";
-
-const RUNTIME_ENTRY = resolve(dirname(fileURLToPath(import.meta.url)), "../asyncio/index.ts");
+import { cachedParts, type CachedParts } from "./cache.ts";
+import { loadEsbuild } from "./esbuild.ts";
+import { orderArgs, writeAll, type RunOrder } from "./order.ts";
 
 function usage(): never {
   process.stderr.write("usage: npm run --silent example -- FILE.ts [--realtime] [--speed N]\n");
   process.exit(2);
 }
 
-/** Writes all of text to a file descriptor, synchronously (so an exit loses nothing). */
-function writeAll(fd: number, text: string): void {
-  let buf = Buffer.from(text, "utf8");
-  while (buf.length > 0) {
-    try {
-      const n = writeSync(fd, buf);
-      buf = buf.subarray(n);
-    } catch (e) {
-      // A non-blocking pipe that is full: try again.
-      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-    }
-  }
-}
-
-/** Runs the command line; resolves to the exit status. */
-async function main(): Promise<number> {
+/**
+ * Runs the command line; resolves to the exit status (or never, where the process becomes
+ * the runner). `root` is the project's folder, `version` the name of the cache's current
+ * version (cache-key.ts).
+ */
+async function main(root: string, version: string): Promise<number> {
   const argv = process.argv.slice(2);
   let file: string | null = null;
   let realtime = false;
@@ -72,59 +64,48 @@ async function main(): Promise<number> {
 
   let js: string;
   let map: string;
+  let parts: CachedParts;
+  const { build, stop } = loadEsbuild(root);
   try {
-    const result = await build(
-      bundleOptions({ source, fileName, runtime: { kind: "file", path: RUNTIME_ENTRY }, resolveDir: dirname(path) }),
-    );
-    const out = outputName(fileName);
-    js = result.outputFiles!.find((f) => f.path.endsWith(out))!.text;
-    map = result.outputFiles!.find((f) => f.path.endsWith(out + ".map"))!.text;
-  } catch (e) {
-    const errors = (e as { errors?: { text: string; location?: { file: string; line: number; column: number; lineText: string } | null }[] }).errors;
-    if (!errors) throw e;
-    for (const err of errors) {
-      const loc = err.location;
-      writeAll(2, loc ? `  File "${fileName}", line ${loc.line}\n    ${loc.lineText.trim()}\nSyntaxError: ${err.text}\n` : `SyntaxError: ${err.text}\n`);
+    parts = await cachedParts(root, version);
+    const runtime = { kind: "external", specifier: pathToFileURL(parts.runtime).href } as const;
+    try {
+      const result = await build(bundleOptions({ source, fileName, runtime, resolveDir: dirname(path) }));
+      const out = outputName(fileName);
+      js = result.outputFiles!.find((f) => f.path.endsWith(out))!.text;
+      map = result.outputFiles!.find((f) => f.path.endsWith(out + ".map"))!.text;
+    } catch (e) {
+      const errors = (e as { errors?: { text: string; location?: { file: string; line: number; column: number; lineText: string } | null }[] }).errors;
+      if (!errors) throw e;
+      for (const err of errors) {
+        const loc = err.location;
+        writeAll(2, loc ? `  File "${fileName}", line ${loc.line}\n    ${loc.lineText.trim()}\nSyntaxError: ${err.text}\n` : `SyntaxError: ${err.text}\n`);
+      }
+      return 1;
     }
-    return 1;
   } finally {
     await stop();
   }
 
   const dir = mkdtempSync(join(tmpdir(), "asyncio-example-"));
-  const bundlePath = join(dir, outputName(fileName).replace(/\.js$/, ".mjs"));
-  writeFileSync(bundlePath, js);
-  const bundleUrl = pathToFileURL(bundlePath).href;
-
-  // Python prints the whole stack; V8 keeps 10 frames by default.
-  Error.stackTraceLimit = 200;
-  const host: AsyncioHost = {
+  const order: RunOrder = {
+    bundlePath: join(dir, outputName(fileName).replace(/\.js$/, ".mjs")),
+    mapPath: join(dir, outputName(fileName) + ".map"),
     clock: realtime ? { kind: "wall", speed } : { kind: "virtual" },
-    stdout: (text) => writeAll(1, text),
-    stderr: (text) => writeAll(2, text),
-    mapPosition: createMapper(map),
-    bundleUrl,
+    dir,
   };
-  (globalThis as { __asyncio_host__?: AsyncioHost }).__asyncio_host__ = host;
+  writeFileSync(order.bundlePath, js);
+  writeFileSync(order.mapPath, map);
 
-  // A rejection nobody handles (asyncio.run(main()) without await, main raising) is reported
-  // as CPython reports an uncaught exception, with nothing of Node's own.
-  process.on("unhandledRejection", (reason) => {
-    if (host.reportError) host.reportError(reason);
-    else writeAll(2, `${String(reason)}\n`);
-    process.exitCode = 1;
-  });
-
-  try {
-    await import(bundleUrl);
-    return host.finish ? await host.finish() : 0;
-  } catch (e) {
-    if (host.finish) return await host.finish(e);
-    writeAll(2, `${(e as Error)?.stack ?? String(e)}\n`);
-    return 1;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+  // ASYNCIO_EXAMPLE_IN_PROCESS=1 takes the other path where execve exists (for its tests).
+  if (typeof execve === "function" && process.env.ASYNCIO_EXAMPLE_IN_PROCESS !== "1") {
+    // Never returns: this process becomes `node runner.mjs ...` (runner-main.ts), keeping the
+    // flags Node was started with.
+    execve(process.execPath, [process.execPath, ...process.execArgv, parts.runner, ...orderArgs(order)], process.env);
   }
+  const { runBundle } = await import("./runner.ts");
+  return runBundle(order);
 }
 
 export { main };

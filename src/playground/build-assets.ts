@@ -12,7 +12,7 @@
 import { build, type Plugin } from "esbuild";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { bundleOptions } from "../bundle/options.ts";
+import { bundleOptions, runtimeModuleOptions } from "../bundle/options.ts";
 import { RUNTIME_PLACEHOLDER } from "./protocol.ts";
 
 /** EXAMPLES_DIR lets the site be built against a fixture, as src/site/examples.ts allows. */
@@ -36,15 +36,8 @@ export function runtimeEntry(root: string): string {
 
 /** The runtime as one ESM module, for esbuild-wasm in the page (compile.ts). */
 export async function buildRuntimeModule(root: string): Promise<string> {
-  const result = await build({
-    entryPoints: [runtimeEntry(root)],
-    bundle: true,
-    write: false,
-    format: "esm",
-    target: "es2022",
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
+  const result = await build(runtimeModuleOptions(runtimeEntry(root)));
+  return result.outputFiles![0]!.text;
 }
 
 /** "asyncio" stays an import of the placeholder the worker replaces with the runtime module. */

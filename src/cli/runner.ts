@@ -1,0 +1,49 @@
+/**
+ * The running half of the command line: runs one bundled program (written to a temporary
+ * folder by run-example.ts) with the CLI's host, and resolves to its exit status.
+ *
+ * It runs either in the process that bundled the program (run-example.ts imports it), or, where
+ * Node has `process.execve` (POSIX, Node 22.15+), in the same process replaced by a fresh Node
+ * (runner-main.ts, built to plain JavaScript by cache.ts): the program then runs in a process
+ * that never loaded the TypeScript stripper or esbuild's API (about 30 MB), so the peak memory
+ * of a large program is Node's own plus the program's (issue 12).
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { createMapper } from "../bundle/sourcemap.ts";
+import type { AsyncioHost } from "../asyncio/host.ts";
+import { writeAll, type RunOrder } from "./order.ts";
+
+/** Runs the program; resolves to the exit status. */
+export async function runBundle(order: RunOrder): Promise<number> {
+  const bundleUrl = pathToFileURL(order.bundlePath).href;
+  // Python prints the whole stack; V8 keeps 10 frames by default.
+  Error.stackTraceLimit = 200;
+  const host: AsyncioHost = {
+    clock: order.clock,
+    stdout: (text) => writeAll(1, text),
+    stderr: (text) => writeAll(2, text),
+    mapPosition: createMapper(readFileSync(order.mapPath, "utf8")),
+    bundleUrl,
+  };
+  (globalThis as { __asyncio_host__?: AsyncioHost }).__asyncio_host__ = host;
+
+  // A rejection nobody handles (asyncio.run(main()) without await, main raising) is reported
+  // as CPython reports an uncaught exception, with nothing of Node's own.
+  process.on("unhandledRejection", (reason) => {
+    if (host.reportError) host.reportError(reason);
+    else writeAll(2, `${String(reason)}\n`);
+    process.exitCode = 1;
+  });
+
+  try {
+    await import(bundleUrl);
+    return host.finish ? await host.finish() : 0;
+  } catch (e) {
+    if (host.finish) return await host.finish(e);
+    writeAll(2, `${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  } finally {
+    rmSync(order.dir, { recursive: true, force: true });
+  }
+}
