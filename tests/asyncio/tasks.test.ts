@@ -246,7 +246,15 @@ describe("misuse", () => {
   });
 
   it("run() of a non-coroutine raises ValueError at the call", () => {
-    expect(() => asyncio.run(42 as unknown as asyncio.Coro)).toThrow("a coroutine was expected, got 42");
+    let raised: unknown = null;
+    try {
+      asyncio.run(42 as unknown as asyncio.Coro);
+    } catch (e) {
+      raised = e;
+    }
+    expect(raised).toBeInstanceOf(Error);
+    expect((raised as Error).name).toBe("ValueError");
+    expect((raised as Error).message).toBe("a coroutine was expected, got 42");
   });
 });
 
