@@ -15,7 +15,7 @@ import { repr } from "./format.ts";
 import { Future, newObjectId, type DoneCallback } from "./futures.ts";
 import { emit, listener } from "./instrument.ts";
 import { io, loops } from "./loopstate.ts";
-import { formatException, noteLeft, prependFrames, wasRaised } from "./traceback.ts";
+import { formatException, noteLeft, prependFrames, restoreTraceback, wasRaised } from "./traceback.ts";
 import { DEFINED_AT, HANDLE_RUN, LOOP_ESCAPE, RUN_FRAMES } from "./pysource.ts";
 import { heapify, heappop, heappush } from "./heapq.ts";
 import { typeName } from "./operator.ts";
@@ -472,6 +472,13 @@ export class BaseEventLoop {
     for (const fut of list) {
       if (!fut._log_traceback) continue;
       fut._log_traceback = false;
+      // CPython reports it when the future is freed, for a task nobody keeps right after it
+      // finished: with the traceback its exception had then, not the one a later re-raise
+      // elsewhere gave it. The future's copy from set_exception() is that one. (Except for a
+      // KeyboardInterrupt or SystemExit that escaped the loop: its task lives as long as that
+      // propagation, which the traceback shows.)
+      const exc = fut._exception;
+      if (fut._exception_tb !== null && !(exc !== null && raisedByResult.has(exc))) restoreTraceback(exc, fut._exception_tb);
       this.call_exception_handler({
         // CPython: f'{self.__class__.__name__} exception was never retrieved'.
         message: `${fut._className()} exception was never retrieved`,

@@ -122,7 +122,18 @@ const entries: [string, FrameExpansion][] = [
         ? [py("tasks.py", 710, "sleep", 'raise ValueError("Invalid delay: NaN (not a number)")')]
         : [py("tasks.py", 705, "sleep", "if delay <= 0:")],
   ],
-  ["wait", (raised) => (raised ? [] : [py("tasks.py", 451, "wait", "return await _wait(fs, timeout, return_when, loop)")])],
+  [
+    "wait",
+    (raised, error) => {
+      if (!raised) return [py("tasks.py", 451, "wait", "return await _wait(fs, timeout, return_when, loop)")];
+      const message = error instanceof Error ? error.message : "";
+      if (message.startsWith("expect a list")) return [py("tasks.py", 439, "wait", 'raise TypeError(f"expect a list of futures, not {type(fs).__name__}")')];
+      if (message.startsWith("Set of")) return [py("tasks.py", 441, "wait", "raise ValueError('Set of Tasks/Futures is empty.')")];
+      if (message.startsWith("Invalid return_when")) return [py("tasks.py", 443, "wait", "raise ValueError(f'Invalid return_when value: {return_when}')")];
+      if (message.startsWith("Passing coroutines")) return [py("tasks.py", 448, "wait", 'raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")')];
+      return [py("tasks.py", 445, "wait", "fs = set(fs)")];
+    },
+  ],
   ["_wait", [py("tasks.py", 537, "_wait", "await waiter")]],
   ["_cancel_and_wait", [py("tasks.py", 565, "_cancel_and_wait", "await waiter")]],
   [
@@ -253,6 +264,7 @@ export function defineRuntimeFrame(name: string, expansion: FrameExpansion): voi
 export function knownPyFrames(): PyFrame[] {
   const out: PyFrame[] = [HANDLE_RUN, ...RUN_FRAMES, ...LOOP_ESCAPE, ...SHUTDOWN_FRAMES];
   const probes = ["ValueError", "RuntimeError", "TypeError", "QueueShutDown", "QueueEmpty", "ExceptionGroup", "CancelledError"].map((name) => Object.assign(new Error(), { name }));
+  for (const message of ["expect a list", "Set of", "Invalid return_when", "Passing coroutines", "not iterable"]) probes.push(Object.assign(new Error(message), { name: "ValueError" }));
   for (const expansion of table.values()) {
     if (expansion === "merge") continue;
     if (typeof expansion !== "function") out.push(...expansion);

@@ -43,7 +43,7 @@ import { Future, _set_result_unless_cancelled, isfuture, type Waker } from "./fu
 import { BaseEventLoop, Handle, taskHooks, type ReadyEntry, type TimerHandle } from "./events.ts";
 import { emit, listener, type LifecycleEventBody } from "./instrument.ts";
 import { getEventLoop, getRunningLoop, io, loops } from "./loopstate.ts";
-import { noteLeft, noteThrownIn, parseStack, prependFrames } from "./traceback.ts";
+import { noteLeft, noteRaisedInUnstarted, noteThrownIn, parseStack, prependFrames } from "./traceback.ts";
 import { DEFINED_AT, HANDLE_RUN, SUSPENDED_AT } from "./pysource.ts";
 import { compare, iterable, typeName } from "./operator.ts";
 
@@ -393,6 +393,9 @@ export class Task<T = unknown> extends Future<T> implements ReadyEntry, Waker {
       this._coroState = CORO_RUNNING;
       r = this.__trampoline__(exc);
     } catch (e) {
+      // Thrown into a coroutine that never started: CPython raises it in the coroutine's frame,
+      // at its `def` line.
+      if (firstStep && e === exc) noteRaisedInUnstarted(e, codeOf(coro));
       noteLeft(e, codeOf(coro));
       this._coroState = CORO_CLOSED;
       (coro as MaybeFinished)[FINISHED_CORO] = true;
@@ -947,7 +950,9 @@ export function gather(...args: unknown[]): Future<unknown[]> {
         if (loop === null) loop = fut._loop;
         nfuts += 1;
         (coroToFut ??= new Map()).set(arg, fut);
-        fut.add_done_callback(_done_callback);
+        // An eager task may be done already (its coroutine never suspended).
+        if (fut.done()) doneFuts.push(fut);
+        else fut.add_done_callback(_done_callback);
       }
     }
     children.push(fut);

@@ -156,6 +156,15 @@ export function noteReraised(error: unknown): void {
   if (tracing()) noteRaisedAt(error, deepStack());
 }
 
+/** Thrown into a coroutine before its first step: its frame, at its `def` line, goes on top. */
+export function noteRaisedInUnstarted(error: unknown, origin: CodeInfo | undefined): void {
+  markRaised(error);
+  if (!tracing() || !(error instanceof Error) || origin === undefined || !origin.file || origin.builtin) return;
+  const e = error as Error & Traced;
+  const frame: UserFrame = { file: origin.file, line: origin.line, name: origin.name.slice(origin.name.lastIndexOf(".") + 1), sourceLine: null };
+  e[TB] = [[frame], ...(e[TB] ?? [])];
+}
+
 /** Thrown into a suspended coroutine at a runtime awaitable: see noteReraised. */
 export const noteThrownIn = noteReraised;
 
