@@ -96,12 +96,12 @@ export interface ExcSpec {
   msg: string | null;
 }
 
-export type CreateHow = "create_task" | "ensure_future" | "loop.create_task";
+export type CreateHow = "create_task" | "ensure_future" | "loop.create_task" | "eager";
 export interface TaskObj {
   kind: "task";
   id: number;
   how: CreateHow;
-  /** A string, a number (stored as str(number)), or null for the default Task-N. */
+  /** A string, a number (stored as str(number); the TypeScript twin passes the string, as the declarations ask), or null for the default Task-N. */
   name: string | number | null;
   coro: number;
 }
@@ -136,7 +136,32 @@ export interface EventObj {
   id: number;
   units: number;
 }
-export type Obj = TaskObj | FutureObj | GatherObj | ShieldObj | EventObj;
+/** `kN = asyncio.Lock()` and its kin: used in `async with kN:` blocks. */
+export type SyncClass = "Lock" | "Condition" | "Semaphore" | "BoundedSemaphore";
+export interface SyncObj {
+  kind: "sync";
+  id: number;
+  cls: SyncClass;
+  /** A semaphore's initial value. */
+  value: number;
+}
+export type QueueClass = "Queue" | "PriorityQueue" | "LifoQueue";
+/** `qN = asyncio.Queue(maxsize)` (or a PriorityQueue, a LifoQueue). */
+export interface QueueObj {
+  kind: "queue";
+  id: number;
+  cls: QueueClass;
+  maxsize: number;
+}
+/** `bN = asyncio.Barrier(parties)`. */
+export interface BarrierObj {
+  kind: "barrier";
+  id: number;
+  parties: number;
+}
+export type Obj = TaskObj | FutureObj | GatherObj | ShieldObj | EventObj | SyncObj | QueueObj | BarrierObj;
+/** The objects that are not awaitable (used through their own statements). */
+export const TOOL_KINDS = new Set<Obj["kind"]>(["event", "sync", "queue", "barrier"]);
 
 export interface CoroDef {
   id: number;
@@ -183,7 +208,23 @@ export type Stmt =
   | { k: "spawn"; coro: number }
   /** `async with asyncio.timeout(d):` around a body (no return inside: the TypeScript body is a closure). */
   | { k: "timeout"; units: number; body: Stmt[]; guard: boolean }
-  | { k: "event"; obj: number; op: "wait" | "set" | "clear" | "is_set"; guard: boolean };
+  | { k: "event"; obj: number; op: "wait" | "set" | "clear" | "is_set"; guard: boolean }
+  /** `async with kN:` (a Lock, Condition or semaphore) around a body; never nested. */
+  | { k: "with"; obj: number; body: Stmt[]; guard: boolean }
+  /** A primitive's own operation; blocking ones are bounded by wait_for(..., units). */
+  | { k: "tool"; obj: number; op: ToolOp; units: number; value: Value | null; n: number; guard: boolean }
+  /** `async with asyncio.TaskGroup() as tg:` with children `tg.create_task(subN(...))` and a body. */
+  | { k: "group"; children: number[]; body: Stmt[]; guard: boolean };
+
+export type ToolOp =
+  // Lock, Condition, Semaphore, BoundedSemaphore
+  | "locked" | "release" | "repr"
+  // Condition (each in its own `async with c:`)
+  | "cond_wait" | "cond_wait_for" | "notify" | "notify_all"
+  // Queue and its kin
+  | "put" | "put_nowait" | "get" | "get_nowait" | "task_done" | "join" | "qsize" | "str" | "shutdown"
+  // Barrier
+  | "bwait" | "reset" | "abort" | "n_waiting";
 
 export interface Program {
   seed: number;
@@ -199,6 +240,8 @@ export interface Program {
    * shutdown"), or swallow it and return.
    */
   background: "reraise" | "fail" | "swallow" | null;
+  /** The loop's task factory, set first thing in main: eager tasks for every create_task. */
+  eager?: "factory" | "custom" | null;
 }
 
 /** The length of one delay unit, in seconds: a power of two keeps sums exact. */
@@ -218,6 +261,10 @@ interface Scope {
   /** Runs in a task of its own (not main's): may cancel itself. */
   ownTask: boolean;
   depth: number;
+  /** Locks, conditions, semaphores, queues and barriers this code may use. */
+  tools?: number[];
+  /** Inside an `async with` of a primitive: no other (no lock cycles, no self-deadlock). */
+  inWith?: boolean;
 }
 
 class Generator {
@@ -290,7 +337,7 @@ class Generator {
     if (allowCoro && scope.depth < 2 && (scope.visible.length === 0 || this.rng.chance(0.35))) {
       // Awaited from main directly, a leaf runs in main's task; elsewhere (gather, shield) in
       // one of its own, but keep it simple: leaves never cancel themselves.
-      const sub: Scope = { visible: scope.visible, events: scope.events, ownTask: false, depth: scope.depth + 1 };
+      const sub: Scope = { visible: scope.visible, events: scope.events, tools: scope.tools, ownTask: false, depth: scope.depth + 1 };
       return { coro: this.newCoro("sub", sub) };
     }
     if (scope.visible.length === 0) return null;
@@ -327,6 +374,9 @@ class Generator {
       spawn: scope.depth < 2 ? 0.5 : 0,
       timeout: scope.depth < 2 ? 1 : 0,
       event: scope.events?.length ? 1.5 : 0,
+      with: scope.tools?.some((id) => this.prog.objects[id - 1].kind === "sync") && !scope.inWith && scope.depth < 2 ? 1.5 : 0,
+      tool: scope.tools?.length && !scope.inWith ? 3 : 0,
+      group: scope.depth < 2 ? 1 : 0,
     });
     switch (kind) {
       case "sleep":
@@ -425,8 +475,25 @@ class Generator {
           guard,
         };
       case "spawn": {
-        const sub: Scope = { visible: scope.visible, events: scope.events, ownTask: true, depth: scope.depth + 1 };
+        const sub: Scope = { visible: scope.visible, events: scope.events, tools: scope.tools, ownTask: true, depth: scope.depth + 1 };
         return { k: "spawn", coro: this.newCoro("sub", sub) };
+      }
+      case "with": {
+        const obj = r.pick(scope.tools!.filter((id) => this.prog.objects[id - 1].kind === "sync"));
+        const inner: Scope = { ...scope, depth: scope.depth + 1, noReturn: true, inWith: true };
+        return { k: "with", obj, body: this.body(inner, r.int(1, 3), false), guard };
+      }
+      case "tool":
+        return this.toolStmt(r.pick(scope.tools!), guard);
+      case "group": {
+        const n = r.int(0, 3);
+        const children: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const sub: Scope = { visible: scope.visible, events: scope.events, tools: scope.tools, ownTask: true, depth: scope.depth + 1 };
+          children.push(this.newCoro("sub", sub));
+        }
+        const inner: Scope = { ...scope, depth: scope.depth + 1, noReturn: true };
+        return { k: "group", children, body: this.body(inner, r.int(0, 2), false), guard };
       }
       default:
         return { k: "all_tasks" };
@@ -458,8 +525,58 @@ class Generator {
     return out;
   }
 
+  /** One operation on a primitive, with a bound (in units) for those that may block. */
+  private toolStmt(obj: number, guard: boolean): Stmt {
+    const r = this.rng;
+    const o = this.prog.objects[obj - 1];
+    const units = r.int(0, 6);
+    let op: ToolOp;
+    let value: Value | null = null;
+    let n = 0;
+    if (o.kind === "sync") {
+      op = o.cls === "Condition"
+        ? r.weighted<ToolOp>({ cond_wait: 2, cond_wait_for: 1.5, notify: 1.5, notify_all: 1, locked: 0.5, repr: 0.5, release: 0.2 })
+        : r.weighted<ToolOp>({ locked: 2, repr: 2, release: o.cls === "Lock" ? 0.3 : 1 });
+      n = r.int(0, 3);
+    } else if (o.kind === "queue") {
+      op = r.weighted<ToolOp>({ put: 3, put_nowait: 2, get: 3, get_nowait: 1.5, task_done: 1.5, join: 1, qsize: 1, str: 2, shutdown: 0.4 });
+      if (op === "put" || op === "put_nowait") {
+        // a PriorityQueue gets [priority, name] entries, now and then one that does not compare
+        value = o.cls === "PriorityQueue" && r.chance(0.93)
+          ? { t: "list", v: [r.int(0, 4), r.int(0, 4)] }
+          : this.value();
+      }
+      n = r.chance(0.3) ? 1 : 0; // shutdown(immediate)
+    } else {
+      op = r.weighted<ToolOp>({ bwait: 4, reset: 0.7, abort: 0.3, n_waiting: 1, repr: 1 });
+    }
+    return { k: "tool", obj, op, units, value, n, guard };
+  }
+
+  private createTool(): void {
+    const r = this.rng;
+    const id = this.prog.objects.length + 1;
+    switch (r.weighted({ sync: 3, queue: 3, barrier: 1 })) {
+      case "sync": {
+        const cls = r.weighted<SyncClass>({ Lock: 2, Condition: 2, Semaphore: 1, BoundedSemaphore: 1 });
+        this.prog.objects.push({ kind: "sync", id, cls, value: r.int(1, 3) });
+        break;
+      }
+      case "queue":
+        this.prog.objects.push({ kind: "queue", id, cls: r.weighted<QueueClass>({ Queue: 2, PriorityQueue: 2, LifoQueue: 1 }), maxsize: r.int(0, 3) });
+        break;
+      default:
+        this.prog.objects.push({ kind: "barrier", id, parties: r.int(1, 3) });
+    }
+    this.prog.main.push({ k: "create", obj: id });
+  }
+
+  private tools(): number[] {
+    return this.prog.objects.filter((o) => o.kind === "sync" || o.kind === "queue" || o.kind === "barrier").map((o) => o.id);
+  }
+
   private awaitables(): number[] {
-    return this.prog.objects.filter((o) => o.kind !== "event").map((o) => o.id);
+    return this.prog.objects.filter((o) => !TOOL_KINDS.has(o.kind)).map((o) => o.id);
   }
 
   private events(): number[] {
@@ -481,12 +598,12 @@ class Generator {
     const obj: TaskObj = {
       kind: "task",
       id,
-      how: r.weighted<CreateHow>({ create_task: 5, ensure_future: 2, "loop.create_task": 2 }),
+      how: r.weighted<CreateHow>({ create_task: 5, ensure_future: 2, "loop.create_task": 2, eager: 0.8 }),
       name: null,
       coro: 0,
     };
     this.prog.objects.push(obj);
-    obj.coro = this.newCoro("work", { visible, events, ownTask: true, depth: 0 });
+    obj.coro = this.newCoro("work", { visible, events, tools: this.tools(), ownTask: true, depth: 0 });
     if (obj.how !== "ensure_future" && r.chance(0.4)) {
       obj.name = r.chance(0.85) ? r.pick(["alpha", "beta", "gamma", "delta", "worker"]) + id : 1000 + id;
     }
@@ -513,7 +630,7 @@ class Generator {
   private createGather(): void {
     const r = this.rng;
     const id = this.prog.objects.length + 1;
-    const scope: Scope = { visible: this.awaitables(), events: this.events(), ownTask: true, depth: 0 };
+    const scope: Scope = { visible: this.awaitables(), events: this.events(), tools: this.tools(), ownTask: true, depth: 0 };
     const targets: Target[] = [];
     for (let i = 0, n = r.int(1, 3); i < n; i++) {
       const t = this.target(scope, true);
@@ -525,7 +642,7 @@ class Generator {
 
   private createShield(): void {
     const id = this.prog.objects.length + 1;
-    const scope: Scope = { visible: this.awaitables(), events: this.events(), ownTask: true, depth: 0 };
+    const scope: Scope = { visible: this.awaitables(), events: this.events(), tools: this.tools(), ownTask: true, depth: 0 };
     const target = this.target(scope, true);
     if (!target) return;
     this.prog.objects.push({ kind: "shield", id, target });
@@ -538,16 +655,18 @@ class Generator {
     const first = r.int(1, 3);
     for (let i = 0; i < first; i++) (r.chance(0.75) ? this.createTask() : this.createFuture());
     for (let i = 0; i < n; i++) {
-      const choice = r.weighted({ task: 2, future: 0.7, gather: 0.5, shield: 0.4, event: 0.4, other: 6 });
-      if (choice === "task" && this.prog.objects.length < 9) this.createTask();
-      else if (choice === "future" && this.prog.objects.length < 9) this.createFuture();
-      else if (choice === "gather" && this.prog.objects.length < 9) this.createGather();
-      else if (choice === "shield" && this.prog.objects.length < 9) this.createShield();
-      else if (choice === "event" && this.prog.objects.length < 9) this.createEvent();
+      const choice = r.weighted({ task: 2, future: 0.7, gather: 0.5, shield: 0.4, event: 0.4, tool: 0.9, other: 6 });
+      if (choice === "task" && this.prog.objects.length < 10) this.createTask();
+      else if (choice === "future" && this.prog.objects.length < 10) this.createFuture();
+      else if (choice === "gather" && this.prog.objects.length < 10) this.createGather();
+      else if (choice === "shield" && this.prog.objects.length < 10) this.createShield();
+      else if (choice === "event" && this.prog.objects.length < 10) this.createEvent();
+      else if (choice === "tool" && this.prog.objects.length < 10) this.createTool();
       else {
-        this.push(this.prog.main, this.stmt({ visible: this.awaitables(), events: this.events(), ownTask: false, depth: 0 }, false));
+        this.push(this.prog.main, this.stmt({ visible: this.awaitables(), events: this.events(), tools: this.tools(), ownTask: false, depth: 0 }, false));
       }
     }
+    this.prog.eager = r.chance(0.12) ? (r.chance(0.6) ? "factory" : "custom") : null;
     this.prog.background = r.chance(0.15) ? r.weighted({ reraise: 2, fail: 1, swallow: 1 }) : null;
     this.prog.ending = r.chance(0.06)
       ? { kind: "raise", exc: this.exc(true) }
@@ -600,7 +719,20 @@ class Printer {
   }
 
   varName(id: number): string {
-    return `${{ task: "t", future: "f", gather: "g", shield: "s", event: "e" }[this.obj(id).kind]}${id}`;
+    return `${{ task: "t", future: "f", gather: "g", shield: "s", event: "e", sync: "k", queue: "q", barrier: "b" }[this.obj(id).kind]}${id}`;
+  }
+
+  /** The TypeScript type of an object's variable (a coroutine's parameter). */
+  tsType(id: number): string {
+    const o = this.obj(id);
+    switch (o.kind) {
+      case "task": return "asyncio.Task";
+      case "event": return "asyncio.Event";
+      case "sync": return `asyncio.${o.cls}`;
+      case "queue": return `asyncio.${o.cls}<unknown>`;
+      case "barrier": return "asyncio.Barrier";
+      default: return "asyncio.Future";
+    }
   }
 
   has(id: number): boolean {
@@ -620,7 +752,8 @@ class Printer {
       for (const s of body) {
         for (const id of stmtObjs(s)) if (this.has(id)) acc.add(id);
         for (const c of stmtCoros(s)) for (const id of this.refs(c)) acc.add(id);
-        if (s.k === "try" || s.k === "timeout") visit(s.body);
+        const nested = nestedBody(s);
+        if (nested) visit(nested);
       }
     };
     visit(this.coro(coroId).body);
@@ -656,7 +789,8 @@ class Printer {
             visit(this.coro(c).body);
           }
         }
-        if (s.k === "try" || s.k === "timeout") visit(s.body);
+        const nested = nestedBody(s);
+        if (nested) visit(nested);
       }
     };
     visit(this.p.main);
@@ -669,10 +803,16 @@ class Printer {
       case "create": return this.has(s.obj);
       case "await": case "wait_for": case "shield": return this.targetOk(s.target);
       case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename": case "event":
+      case "with": case "tool":
         return this.has(s.obj);
       default: return true;
     }
   }
+}
+
+/** The statements nested in s (a try, timeout, async with or TaskGroup block), if any. */
+export function nestedBody(s: Stmt): Stmt[] | null {
+  return s.k === "try" || s.k === "timeout" || s.k === "with" || s.k === "group" ? s.body : null;
 }
 
 function stmtObjs(s: Stmt): number[] {
@@ -681,6 +821,7 @@ function stmtObjs(s: Stmt): number[] {
     case "gather": return s.targets.flatMap((t) => ("obj" in t ? [t.obj] : []));
     case "wait": return s.targets;
     case "cancel": case "uncancel": case "inspect": case "add_cb": case "remove_cb": case "set": case "rename": case "event":
+    case "with": case "tool":
       return [s.obj];
     default: return [];
   }
@@ -689,6 +830,7 @@ function stmtObjs(s: Stmt): number[] {
 function stmtCoros(s: Stmt): number[] {
   switch (s.k) {
     case "spawn": return [s.coro];
+    case "group": return s.children;
     case "await": case "wait_for": case "shield": return "coro" in s.target ? [s.target.coro] : [];
     case "gather": return s.targets.flatMap((t) => ("coro" in t ? [t.coro] : []));
     default: return [];
@@ -822,11 +964,23 @@ class Emitter {
         const o = pr.obj(s.obj);
         const v = pr.varName(o.id);
         const decl = py ? `${v} = ` : `const ${v} = `;
-        if (o.kind === "task") {
-          const name = o.name === null ? null : typeof o.name === "number" ? String(o.name) : pyStr(o.name);
+        if (o.kind === "task" && o.how === "eager") {
+          // asyncio.Task(coro, loop=loop, eager_start=True): the first step runs now
+          const name = o.name === null ? null : typeof o.name === "number" ? (py ? String(o.name) : pyStr(String(o.name))) : pyStr(o.name);
+          const opts: [string, string | null][] = [["loop", "loop"], ["name", name], ["eager_start", this.bool(true)]];
+          this.both(`${decl}${py ? "" : "new "}asyncio.Task(${pr.call(o.coro)}${py ? optsPy(opts) : optsTs(opts)})`);
+        } else if (o.kind === "task") {
+          const name = o.name === null ? null : typeof o.name === "number" ? (py ? String(o.name) : pyStr(String(o.name))) : pyStr(o.name);
           const fn = o.how === "loop.create_task" ? "loop.create_task" : `asyncio.${o.how}`;
           const opts = o.how === "ensure_future" ? [] : ([["name", name]] as [string, string | null][]);
           this.both(`${decl}${fn}(${pr.call(o.coro)}${py ? optsPy(opts) : optsTs(opts)})`);
+        } else if (o.kind === "sync") {
+          const arg = o.cls === "Semaphore" || o.cls === "BoundedSemaphore" ? String(o.value) : "";
+          this.both(`${decl}${py ? "" : "new "}asyncio.${o.cls}(${arg})`);
+        } else if (o.kind === "queue") {
+          this.both(`${decl}${py ? "" : "new "}asyncio.${o.cls}(${o.maxsize})`);
+        } else if (o.kind === "barrier") {
+          this.both(`${decl}${py ? "" : "new "}asyncio.Barrier(${o.parties})`);
         } else if (o.kind === "gather") {
           const targets = o.targets.filter((t) => pr.targetOk(t)).map((t) => pr.targetExpr(t));
           const opts: [string, string | null][] = [["return_exceptions", o.retex ? this.bool(true) : null]];
@@ -1011,6 +1165,29 @@ class Emitter {
         });
         return;
       }
+      case "with": {
+        const v = pr.varName(s.obj);
+        const label = `${who}: async with ${v}`;
+        this.guarded(s.guard, label, () => {
+          this.asyncWith(v, null, () => this.stmts(s.body, who));
+          this.both(`print(${pyStr(`${label} block done`)})`);
+        });
+        return;
+      }
+      case "group": {
+        const label = `${who}: TaskGroup`;
+        this.guarded(s.guard, label, () => {
+          this.asyncWith(py ? "asyncio.TaskGroup()" : "new asyncio.TaskGroup()", "tg", () => {
+            for (const c of s.children) this.both(`tg.create_task(${pr.call(c)})`);
+            this.stmts(s.body, who);
+          });
+          this.both(`print(${pyStr(`${label} block done`)})`);
+        });
+        return;
+      }
+      case "tool":
+        this.toolStmt(s, who);
+        return;
       case "event": {
         const v = pr.varName(s.obj);
         const label = `${who}: ${v}.${s.op}()`;
@@ -1019,6 +1196,115 @@ class Emitter {
         else this.both(`${v}.${s.op}()`);
         return;
       }
+    }
+  }
+
+  /** `async with cm [as name]:` around body (the async_with idiom in TypeScript). */
+  asyncWith(cm: string, name: string | null, body: () => void): void {
+    if (this.lang === "py") {
+      this.block(`async with ${cm}${name ? ` as ${name}` : ""}:`, body);
+      return;
+    }
+    this.line(`yield* asyncio.async_with(${cm}, function* (${name ?? ""}) {`);
+    this.depth++;
+    body();
+    this.depth--;
+    this.line("});");
+  }
+
+  private toolStmt(s: Extract<Stmt, { k: "tool" }>, who: string): void {
+    const py = this.lang === "py";
+    const v = this.pr.varName(s.obj);
+    const t = secs(s.units);
+    const bounded = (expr: string): string => this.aw(`asyncio.wait_for(${expr}, ${t})`);
+    const show = (label: string, expr: string): void => this.both(`print(${pyStr(`${label} ->`)}, ${expr})`);
+    const done = (label: string): void => this.both(`print(${pyStr(`${label} done`)})`);
+    const value = s.value === null ? "" : valueExpr(s.value, this.lang);
+    switch (s.op) {
+      case "locked": show(`${who}: ${v}.locked()`, `${v}.locked()`); return;
+      case "repr": show(`${who}: repr(${v})`, `repr(${v})`); return;
+      case "release": {
+        const label = `${who}: ${v}.release()`;
+        this.guarded(true, label, () => {
+          this.both(`${v}.release()`);
+          done(label);
+        });
+        return;
+      }
+      case "cond_wait": case "cond_wait_for": case "notify": case "notify_all": {
+        const label = `${who}: ${v}.${s.op === "cond_wait" ? "wait" : s.op === "cond_wait_for" ? "wait_for" : s.op}(${s.op === "notify" ? s.n : ""})`;
+        this.guarded(s.guard, label, () => {
+          this.asyncWith(v, null, () => {
+            if (s.op === "cond_wait") show(label, bounded(`${v}.wait()`));
+            else if (s.op === "cond_wait_for") {
+              const pred = py ? `lambda: TICKS[${s.n}:]` : `() => TICKS.slice(${s.n})`;
+              show(label, `repr(${bounded(`${v}.wait_for(${pred})`)})`);
+            } else {
+              this.both(py ? "TICKS.append(1)" : "TICKS.push(1)");
+              this.both(s.op === "notify" ? `${v}.notify(${s.n})` : `${v}.notify_all()`);
+              done(label);
+            }
+          });
+        });
+        return;
+      }
+      case "put": case "put_nowait": {
+        const label = `${who}: ${v}.${s.op}(${s.value === null ? "" : valueExpr(s.value, "py")})`;
+        this.guarded(s.guard, label, () => {
+          this.both(s.op === "put" ? bounded(`${v}.put(${value})`) : `${v}.put_nowait(${value})`);
+          done(label);
+        });
+        return;
+      }
+      case "get": {
+        const label = `${who}: ${v}.get()`;
+        this.guarded(s.guard, label, () => show(label, `repr(${bounded(`${v}.get()`)})`));
+        return;
+      }
+      case "get_nowait": {
+        const label = `${who}: ${v}.get_nowait()`;
+        this.guarded(s.guard, label, () => show(label, `repr(${v}.get_nowait())`));
+        return;
+      }
+      case "task_done": {
+        const label = `${who}: ${v}.task_done()`;
+        this.guarded(s.guard, label, () => {
+          this.both(`${v}.task_done()`);
+          done(label);
+        });
+        return;
+      }
+      case "join": {
+        const label = `${who}: ${v}.join()`;
+        this.guarded(s.guard, label, () => {
+          this.both(bounded(`${v}.join()`));
+          done(label);
+        });
+        return;
+      }
+      case "qsize": show(`${who}: ${v} size, empty, full`, `${v}.qsize(), ${v}.empty(), ${v}.full()`); return;
+      case "str": show(`${who}: str(${v})`, `str(${v})`); return;
+      case "shutdown": {
+        this.both(`${v}.shutdown(${this.bool(s.n === 1)})`);
+        done(`${who}: ${v}.shutdown(${s.n === 1 ? "True" : "False"})`);
+        return;
+      }
+      case "bwait": {
+        const label = `${who}: ${v}.wait()`;
+        this.guarded(s.guard, label, () => show(label, bounded(`${v}.wait()`)));
+        return;
+      }
+      case "reset": case "abort": {
+        const label = `${who}: ${v}.${s.op}()`;
+        this.guarded(s.guard, label, () => {
+          this.both(this.aw(`${v}.${s.op}()`));
+          done(label);
+        });
+        return;
+      }
+      case "n_waiting":
+        show(`${who}: ${v} n_waiting, broken, parties`, `${v}.n_waiting, ${v}.broken, ${v}.parties`);
+        return;
     }
   }
 
@@ -1081,7 +1367,7 @@ class Emitter {
     if (this.lang === "py") {
       this.block(`async def ${c.name}(${params.join(", ")}):`, () => this.stmts(c.body, c.name));
     } else {
-      const typed = params.map((v) => `${v}: ${v.startsWith("t") ? "asyncio.Task" : v.startsWith("e") ? "asyncio.Event" : "asyncio.Future"}`);
+      const typed = pr.refs(c.id).map((id) => `${pr.varName(id)}: ${pr.tsType(id)}`);
       this.block(`function* ${c.name}(${typed.join(", ")}) {`, () => this.stmts(c.body, c.name));
     }
     this.lines.push("");
@@ -1093,6 +1379,7 @@ const PY_PRELUDE = (seed: number): string => `# Generated by fuzz/generate.ts (s
 import asyncio
 
 T0 = 0.0
+TICKS = []
 
 
 class AppError(Exception):
@@ -1157,9 +1444,10 @@ async def drain():
 `;
 
 const TS_PRELUDE = (seed: number): string => `// Generated by fuzz/generate.ts (seed ${seed}); the Python twin is printed from the same description.
-import asyncio, { print, repr } from "asyncio";
+import asyncio, { print, repr, str } from "asyncio";
 
 let T0 = 0;
+const TICKS: number[] = [];
 
 class AppError extends asyncio.Exception {}
 
@@ -1264,8 +1552,10 @@ export function printProgram(p: Program, lang: Lang): string {
     if (py) em.line("global T0");
     em.both(py ? "loop = asyncio.get_running_loop()" : "const loop = asyncio.get_running_loop()");
     em.both("T0 = loop.time()");
+    if (p.eager === "factory") em.both("loop.set_task_factory(asyncio.eager_task_factory)");
+    if (p.eager === "custom") em.both("loop.set_task_factory(asyncio.create_eager_task_factory(asyncio.Task))");
     em.stmts(p.main, "main");
-    const all = [...pr.live].sort((a, b) => a - b).filter((id) => pr.obj(id).kind !== "event").map((id) => pr.varName(id));
+    const all = [...pr.live].sort((a, b) => a - b).filter((id) => !TOOL_KINDS.has(pr.obj(id).kind)).map((id) => pr.varName(id));
     const opts = py ? "return_exceptions=True" : "{ return_exceptions: true }";
     em.both(`print("main: final", repr(${em.aw(`asyncio.gather(${[...all, opts].join(", ")})`)}))`);
     em.both(em.aw("drain()"));
@@ -1293,4 +1583,47 @@ export function generatePair(seed: number): { program: Program; py: string; ts: 
 /** The ids of the coroutine functions a program prints (those reachable from main). */
 export function usedCoroIds(p: Program): number[] {
   return new Printer(p).usedCoros();
+}
+
+/** The families of constructs the generator draws from; every program uses some of them. */
+export const FAMILIES = [
+  "task", "future", "gather", "wait", "wait_for", "shield", "cancel", "callback", "timeout", "event",
+  "Lock", "Condition", "Semaphore", "Queue", "Barrier", "TaskGroup", "eager", "leftover",
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** The families a program's printed twins use (in main and the coroutines main reaches). */
+export function familiesOf(p: Program): Set<Family> {
+  const out = new Set<Family>();
+  const pr = new Printer(p);
+  const objKind = (id: number): Obj => p.objects[id - 1];
+  const visit = (body: Stmt[]): void => {
+    for (const s of body) {
+      switch (s.k) {
+        case "create": {
+          if (!pr.has(s.obj)) break;
+          const o = objKind(s.obj);
+          if (o.kind === "task") out.add(o.how === "eager" ? "eager" : "task");
+          else if (o.kind === "sync") out.add(o.cls === "BoundedSemaphore" ? "Semaphore" : o.cls);
+          else if (o.kind === "queue") out.add("Queue");
+          else if (o.kind === "barrier") out.add("Barrier");
+          else out.add(o.kind);
+          break;
+        }
+        case "gather": case "wait": case "wait_for": case "shield": case "timeout": case "event": out.add(s.k); break;
+        case "cancel": out.add("cancel"); break;
+        case "self": if (s.op === "cancel") out.add("cancel"); break;
+        case "add_cb": case "call": out.add("callback"); break;
+        case "group": out.add("TaskGroup"); break;
+        default: break;
+      }
+      const nested = nestedBody(s);
+      if (nested) visit(nested);
+    }
+  };
+  visit(p.main);
+  for (const id of pr.usedCoros()) visit(pr.coro(id).body);
+  if (p.eager) out.add("eager");
+  if (p.background !== null) out.add("leftover");
+  return out;
 }

@@ -210,8 +210,8 @@ async function main(): Promise<void> {
   } finally {
     await stopEsbuild();
     if (!o.keep) rmSync(work, { recursive: true, force: true });
-    if (snapshot !== null) rmSync(snapshot, { recursive: true, force: true });
     else console.log(`fuzz: programs kept in ${work}`);
+    if (snapshot !== null) rmSync(snapshot, { recursive: true, force: true });
   }
   if (invalid) console.log(`${invalid} programs not comparable (CPython deadlocked or ran away)`);
   console.log(`${ran} programs, ${differences} differences`);

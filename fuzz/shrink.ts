@@ -4,7 +4,7 @@
 // ending simplified). Deleting a task's create statement drops the task, its coroutine, and
 // every statement that names it (the printer skips dangling references), so every candidate
 // is well formed; whether it still terminates in CPython is the predicate's business.
-import { printProgram, usedCoroIds, type Program, type Stmt } from "./generate.ts";
+import { nestedBody, printProgram, usedCoroIds, type Program, type Stmt } from "./generate.ts";
 
 interface ListPath {
   root: "main" | number; // main's body, or a coroutine's id
@@ -14,9 +14,9 @@ interface ListPath {
 function getList(p: Program, path: ListPath): Stmt[] {
   let list = path.root === "main" ? p.main : p.coros[path.root - 1].body;
   for (const i of path.nest) {
-    const s = list[i];
-    if (!s || (s.k !== "try" && s.k !== "timeout")) throw new Error("shrink: stale path");
-    list = s.body;
+    const nested = list[i] ? nestedBody(list[i]) : null;
+    if (!nested) throw new Error("shrink: stale path");
+    list = nested;
   }
   return list;
 }
@@ -26,7 +26,8 @@ function allLists(p: Program): ListPath[] {
   const visit = (root: ListPath["root"], list: Stmt[], nest: number[]): void => {
     out.push({ root, nest });
     list.forEach((s, i) => {
-      if (s.k === "try" || s.k === "timeout") visit(root, s.body, [...nest, i]);
+      const nested = nestedBody(s);
+      if (nested) visit(root, nested, [...nest, i]);
     });
   };
   visit("main", p.main, []);
@@ -50,16 +51,29 @@ export function* candidates(p: Program): Generator<Program> {
       }
     }
   }
-  // 2. a try or async-with statement replaced by its body
+  // 2. a try, async-with or TaskGroup statement replaced by its body
   for (const path of lists) {
     const list = getList(p, path);
     for (let i = 0; i < list.length; i++) {
-      if (list[i].k !== "try" && list[i].k !== "timeout") continue;
+      if (!nestedBody(list[i])) continue;
       const q = clone(p);
       const ql = getList(q, path);
-      const t = ql[i];
-      if (t.k === "try" || t.k === "timeout") ql.splice(i, 1, ...t.body);
+      ql.splice(i, 1, ...nestedBody(ql[i])!);
       yield q;
+    }
+  }
+  // 2b. a TaskGroup child fewer
+  for (const path of lists) {
+    const list = getList(p, path);
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      if (s.k !== "group") continue;
+      for (let j = 0; j < s.children.length; j++) {
+        const q = clone(p);
+        const qs = getList(q, path)[i];
+        if (qs.k === "group") qs.children.splice(j, 1);
+        yield q;
+      }
     }
   }
   // 3. one target fewer in a gather or wait
@@ -88,6 +102,11 @@ export function* candidates(p: Program): Generator<Program> {
   if (p.background !== null) {
     const q = clone(p);
     q.background = null;
+    yield q;
+  }
+  if (p.eager) {
+    const q = clone(p);
+    q.eager = null;
     yield q;
   }
   if (p.ending.kind === "raise" || p.ending.value.t !== "none" || p.ending.printRun) {

@@ -51,6 +51,12 @@ describe("generator", () => {
       ".cancelled()", "repr(", "get_name()", "_fut_waiter", "_state", "elapsed()", "finally:",
       "async with asyncio.timeout(", "asyncio.Event()", ".wait()", "create_task(leftover())", "set_name(",
       "raise asyncio.CancelledError(",
+      // issue 11: the other task tools, TaskGroup and eager tasks
+      "asyncio.Lock()", "asyncio.Condition()", "asyncio.Semaphore(", "asyncio.BoundedSemaphore(", "asyncio.Barrier(",
+      "asyncio.Queue(", "asyncio.PriorityQueue(", "asyncio.LifoQueue(", ".notify(", ".notify_all()", ".wait_for(lambda",
+      ".put_nowait(", ".get_nowait()", ".task_done()", ".join()", ".shutdown(", ".reset()", ".abort()", ".n_waiting",
+      "async with asyncio.TaskGroup() as tg:", "tg.create_task(", "eager_start=True",
+      "loop.set_task_factory(asyncio.eager_task_factory)", "asyncio.create_eager_task_factory(asyncio.Task)",
     ]) {
       expect(all, feature).toContain(feature);
     }
@@ -67,10 +73,10 @@ describe("generator", () => {
   it("prints TypeScript that type-checks against the declarations readers get (the playground's asyncio.d.ts)", () => {
     const files: string[] = [];
     const texts: string[] = [];
-    // eight programs, among them some with every construct that has its own TypeScript idiom
-    for (let i = 0; files.length < 8; i++) {
+    // ten programs, among them some with every construct that has its own TypeScript idiom
+    for (let i = 0; files.length < 10; i++) {
       const { ts } = generatePair(programSeed(12, i));
-      const wanted = ["asyncio.async_with(asyncio.timeout(", "new asyncio.Event()", "const [done, pending]", "asyncio.shield("];
+      const wanted = ["asyncio.async_with(asyncio.timeout(", "new asyncio.Event()", "const [done, pending]", "asyncio.shield(", "new asyncio.TaskGroup()", "new asyncio.PriorityQueue("];
       const missing = wanted.filter((w) => !texts.some((t) => t.includes(w)));
       if (files.length >= 4 && missing.length > 0 && !missing.some((w) => ts.includes(w))) continue;
       texts.push(ts);
@@ -148,12 +154,22 @@ describe("comparison", () => {
     const cb = "Exception in callback broken() at FILE:LINE\nhandle: <Handle broken() at FILE:LINE>\nTraceback (most recent call last):\nRuntimeError: callback failed";
     const a = `${report(2)}\n${cb}\nexit status: 0\n`;
     const b = `${cb}\n${report(2)}\nexit status: 0\n`;
+    const frames = "";
     expect(splitReports(a).reports).toEqual([report(2)]);
-    expect(difference({ out: "x\n", err: a }, { out: "x\n", err: b })).toBeNull();
-    expect(difference({ out: "x\n", err: a }, { out: "x\n", err: `${cb}\n${report(3)}\nexit status: 0\n` })).toMatch(/never-retrieved/);
-    expect(difference({ out: "x\n", err: a }, { out: "x\n", err: `${cb}\nexit status: 0\n` })).not.toBeNull();
-    expect(difference({ out: "x\n", err: a }, { out: "y\n", err: a })).toMatch(/stdout differs/);
-    expect(difference({ out: "", err: "exit status: 0\n" }, { out: "", err: "exit status: 1\n" })).toMatch(/stderr differs/);
+    expect(difference({ out: "x\n", err: a, frames }, { out: "x\n", err: b, frames })).toBeNull();
+    expect(difference({ out: "x\n", err: a, frames }, { out: "x\n", err: `${cb}\n${report(3)}\nexit status: 0\n`, frames })).toMatch(/never-retrieved/);
+    expect(difference({ out: "x\n", err: a, frames }, { out: "x\n", err: `${cb}\nexit status: 0\n`, frames })).not.toBeNull();
+    expect(difference({ out: "x\n", err: a, frames }, { out: "y\n", err: a, frames })).toMatch(/stdout differs/);
+    expect(difference({ out: "", err: "exit status: 0\n", frames }, { out: "", err: "exit status: 1\n", frames })).toMatch(/stderr differs/);
+  });
+
+  it("compares the tracebacks' frames as a multiset of tracebacks, each frame in order", () => {
+    const err = "exit status: 0\n";
+    const one = "Traceback\n  bad\n";
+    const two = "Traceback\n  asyncio/events.py in _run\n  broken\n";
+    expect(difference({ out: "", err, frames: one + two }, { out: "", err, frames: two + one })).toBeNull();
+    expect(difference({ out: "", err, frames: one + two }, { out: "", err, frames: "Traceback\n  <module>\n  bad\n" + two })).toMatch(/traceback frames differs/);
+    expect(difference({ out: "", err, frames: two }, { out: "", err, frames: "Traceback\n  broken\n  asyncio/events.py in _run\n" })).toMatch(/traceback frames/);
   });
 });
 
