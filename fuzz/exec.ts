@@ -59,12 +59,13 @@ function run(command: string, args: string[], cwd: string, timeoutMs: number, en
       clearTimeout(timer);
       resolveRun({ stdout: "", stderr: `${e.message}\n`, status: 99 });
     });
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
       resolveRun({
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: Buffer.concat(err).toString("utf8"),
-        status: timedOut ? TIMEOUT_STATUS : (code ?? 99),
+        // A death by SIGINT (an uncaught KeyboardInterrupt) is 130, as a shell says (rt).
+        status: timedOut ? TIMEOUT_STATUS : code !== null ? code : signal === "SIGINT" ? 130 : 99,
       });
     });
   });

@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { normalise, significantStderr, tracebackFrames } from "../tests/parity/normalise.ts";
+import { exitStatus, normalise, significantStderr, tracebackFrames } from "../tests/parity/normalise.ts";
 import { hasGroupTraceback, tracebackShape } from "../tests/cases/shape.ts";
 import { findPython } from "./python.ts";
 
@@ -36,7 +36,7 @@ for (const name of names) {
       timeout: 60_000,
       env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0", PYTHONHASHSEED: "0" },
     });
-    return { out: normalise(r.stdout), err: significantStderr(r.stderr, r.status ?? 99), frames: tracebackFrames(r.stderr), raw: r.stderr };
+    return { out: normalise(r.stdout), err: significantStderr(r.stderr, exitStatus(r.status, r.signal)), frames: tracebackFrames(r.stderr), raw: r.stderr };
   };
   const a = once();
   const b = once();

@@ -17,7 +17,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { normalise, significantStderr, lineDiff, tracebackFrames } from "../tests/parity/normalise.ts";
+import { exitStatus, normalise, significantStderr, lineDiff, tracebackFrames } from "../tests/parity/normalise.ts";
 import { framesFile, listExamples, readFrames } from "../tests/parity/examples.ts";
 import { findPython } from "./python.ts";
 
@@ -25,7 +25,7 @@ import { findPython } from "./python.ts";
 function record(python: string, py: string): { out: string; err: string; frames: string } {
   const r = spawnSync(python, [py], { cwd: dirname(py), encoding: "utf8", timeout: 60_000 });
   if (r.error) throw new Error(`cannot run ${python}: ${r.error.message} (set CONFORMANCE_PYTHON)`);
-  return { out: normalise(r.stdout), err: significantStderr(r.stderr, r.status ?? 99), frames: tracebackFrames(r.stderr) };
+  return { out: normalise(r.stdout), err: significantStderr(r.stderr, exitStatus(r.status, r.signal)), frames: tracebackFrames(r.stderr) };
 }
 const frames = readFrames();
 

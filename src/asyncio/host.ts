@@ -15,8 +15,12 @@
  *
  * Filled in by the runtime, for the host to call:
  *   runtime        the module object (everything `import * as asyncio` gives)
- *   reportError(e) prints what CPython prints for an uncaught exception (a traceback; nothing
- *                  for a deadlock, already reported) and returns the exit status, 1
+ *   reportError(e) prints what CPython prints for an uncaught exception and returns the exit
+ *                  status: a traceback and 1; nothing for a deadlock (already reported);
+ *                  for SystemExit what Python's exit does with its code (exitStatus below);
+ *                  for KeyboardInterrupt a traceback, and status 130 with signal "SIGINT"
+ *   signal         "SIGINT" once an uncaught KeyboardInterrupt was reported, else null:
+ *                  CPython then ends by SIGINT (a shell sees 130), and so should a host that can
  *   finish(error?) once the program's module has been evaluated (pass the import's error, if
  *                  any): waits until no asyncio.run() is in progress and pending rejections
  *                  have been reported, calls exit(status) and resolves to the status
@@ -25,9 +29,10 @@
  * Without a hook: the virtual clock, standard output/error of Node if present (else of a
  * worker, posted as `{ stream, text }`).
  */
-import { Deadlock } from "./exceptions.ts";
+import { Deadlock, KeyboardInterrupt, SystemExit } from "./exceptions.ts";
+import { str } from "./format.ts";
 import { subscribe, type LifecycleListener } from "./instrument.ts";
-import { io, whenIdle, type ClockConfig, type PositionMapper } from "./loopstate.ts";
+import { io, releaseReports, whenIdle, type ClockConfig, type PositionMapper } from "./loopstate.ts";
 import { formatException } from "./traceback.ts";
 
 export interface AsyncioHost {
@@ -47,6 +52,7 @@ export interface AsyncioHost {
   runtime?: unknown;
   reportError?(error: unknown): number;
   finish?(error?: unknown): Promise<number>;
+  signal?: "SIGINT" | null;
   subscribe?(fn: LifecycleListener): () => void;
 }
 
@@ -77,11 +83,45 @@ export function configureHost(h: AsyncioHost): void {
   io.pulse = h.pulse ? h.pulse.bind(h) : null;
 }
 
+/**
+ * What Python does with an uncaught `SystemExit` (pythonrun.c, `_Py_HandleSystemExit`): its
+ * `code` (the single argument; None without one; the args tuple with several) is the status
+ * when it is None (0) or an int (the OS keeps its low 8 bits: `SystemExit(256)` is 0,
+ * `SystemExit(-1)` 255); anything else is printed to stderr with `str()` and the status is 1.
+ */
+export function exitStatus(exc: SystemExit): number {
+  const args = exc.args;
+  const code = args.length === 0 ? null : args.length === 1 ? args[0] : args;
+  if (code === null || code === undefined) return 0;
+  if (typeof code === "boolean") return Number(code);
+  if (typeof code === "number" && Number.isInteger(code)) return code & 0xff;
+  if (typeof code === "bigint") return Number(BigInt.asUintN(8, code));
+  io.stderr(`${Array.isArray(code) ? exc.__str__() : str(code)}\n`);
+  return 1;
+}
+
+/** CPython's status for an uncaught KeyboardInterrupt: it kills itself with SIGINT (128 + 2). */
+const SIGINT_STATUS = 130;
+
 /** Prints the report of an uncaught error (CPython's traceback) and returns the exit status. */
 export function reportError(error: unknown): number {
-  if (!(error instanceof Deadlock)) io.stderr(formatException(error));
-  status = 1;
-  return 1;
+  try {
+    if (error instanceof SystemExit) {
+      status = exitStatus(error);
+      return status;
+    }
+    if (!(error instanceof Deadlock)) io.stderr(formatException(error));
+    if (error instanceof KeyboardInterrupt) {
+      hook.signal = "SIGINT";
+      status = SIGINT_STATUS;
+      return status;
+    }
+    status = 1;
+    return 1;
+  } finally {
+    // Reports held back behind this exception (loopstate.ts holdReport) come after it.
+    releaseReports();
+  }
 }
 
 /** See the module comment. */
@@ -98,6 +138,7 @@ configureHost(hook);
 if (hook.onEvent) subscribe(hook.onEvent);
 hook.reportError = reportError;
 hook.finish = finish;
+hook.signal = null;
 hook.subscribe = subscribe;
 
 export { hook };

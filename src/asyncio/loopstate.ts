@@ -83,3 +83,21 @@ export function getRunningLoop(): BaseEventLoop {
   if (loop === null) throw new RuntimeError("no running event loop");
   return loop;
 }
+
+/**
+ * Reports held back while an exception that left asyncio.run() is on its way to its handler
+ * or to the host's report (runners.ts): CPython logs "Task exception was never retrieved"
+ * when the task is freed, and a task the escaping traceback still references is freed only
+ * after that exception has been printed (or handled). Released by the host's reportError(),
+ * by the next asyncio.run(), or one macrotask later (the exception was handled meanwhile).
+ */
+const held: (() => void)[] = [];
+
+export function holdReport(report: () => void): void {
+  held.push(report);
+  if (held.length === 1) setTimeout(releaseReports, 0);
+}
+
+export function releaseReports(): void {
+  for (const report of held.splice(0)) report();
+}

@@ -12,7 +12,7 @@ import { Deadlock, RuntimeError, ValueError } from "./exceptions.ts";
 import { iscoroutine, type Coro } from "./coroutines.ts";
 import { repr } from "./format.ts";
 import { BaseEventLoop, new_event_loop, raisedByResult, set_event_loop } from "./events.ts";
-import { io, loops, runEnded } from "./loopstate.ts";
+import { holdReport, io, loops, releaseReports, runEnded } from "./loopstate.ts";
 import { RUN_FRAMES, SHUTDOWN_FRAMES } from "./pysource.ts";
 import { prependFrames } from "./traceback.ts";
 import { all_tasks, gather, misuseHint, type Task } from "./tasks.ts";
@@ -53,28 +53,40 @@ function throughShutdown(e: unknown): void {
 /** `asyncio.run(main, *, debug=None)`: a Promise of main's result (see the module comment). */
 export function run<T>(main: Coro<T>, options?: { debug?: boolean | null }): Promise<T> {
   checkRunArguments(main);
+  // An earlier run's exception was handled by now: its held reports come first.
+  releaseReports();
   const callSite = io.mapPosition !== null ? new Error() : null;
   const loop = new_event_loop();
   set_event_loop(loop);
   if (options?.debug) loop.set_debug(true);
   loops.activeRuns += 1;
   loop._deferReports = true;
+  // The never-retrieved reports: at the end of a run that returned; after the report of the
+  // exception of one that raised (holdReport), as CPython frees those tasks after it.
   if (!loop._wall) {
     try {
-      return Promise.resolve(runSync(loop, main));
+      const result = runSync(loop, main);
+      loop._reportUnretrieved();
+      return Promise.resolve(result);
     } catch (e) {
+      holdReport(() => loop._reportUnretrieved());
       return Promise.reject(withRunFrames(e, callSite));
     } finally {
-      loop._reportUnretrieved();
       runEnded();
     }
   }
-  return runAsync(loop, main)
-    .catch((e: unknown) => Promise.reject(withRunFrames(e, callSite)))
-    .finally(() => {
+  return runAsync(loop, main).then(
+    (result) => {
       loop._reportUnretrieved();
       runEnded();
-    });
+      return result;
+    },
+    (e: unknown) => {
+      holdReport(() => loop._reportUnretrieved());
+      runEnded();
+      return Promise.reject(withRunFrames(e, callSite));
+    },
+  );
 }
 
 function runSync<T>(loop: BaseEventLoop, main: Coro<T>): T {

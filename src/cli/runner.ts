@@ -30,20 +30,36 @@ export async function runBundle(order: RunOrder): Promise<number> {
 
   // A rejection nobody handles (asyncio.run(main()) without await, main raising) is reported
   // as CPython reports an uncaught exception, with nothing of Node's own.
+  // (SystemExit gives its own status, KeyboardInterrupt ends by SIGINT below.)
   process.on("unhandledRejection", (reason) => {
-    if (host.reportError) host.reportError(reason);
-    else writeAll(2, `${String(reason)}\n`);
-    process.exitCode = 1;
+    if (host.reportError) process.exitCode = host.reportError(reason);
+    else {
+      writeAll(2, `${String(reason)}\n`);
+      process.exitCode = 1;
+    }
   });
 
+  let status: number;
   try {
     await import(bundleUrl);
-    return host.finish ? await host.finish() : 0;
+    status = host.finish ? await host.finish() : 0;
   } catch (e) {
-    if (host.finish) return await host.finish(e);
-    writeAll(2, `${(e as Error)?.stack ?? String(e)}\n`);
-    return 1;
+    if (host.finish) status = await host.finish(e);
+    else {
+      writeAll(2, `${(e as Error)?.stack ?? String(e)}\n`);
+      status = 1;
+    }
   } finally {
     rmSync(order.dir, { recursive: true, force: true });
   }
+  // An uncaught KeyboardInterrupt: CPython (3.8+) restores SIGINT's default action and kills
+  // itself with it, so its parent sees a death by SIGINT (a shell says 130). So does this
+  // process; output was written synchronously, so nothing is lost.
+  if (host.signal === "SIGINT") {
+    process.removeAllListeners("SIGINT");
+    process.kill(process.pid, "SIGINT");
+    // The signal is delivered asynchronously: wait for it rather than exiting first.
+    await new Promise(() => {});
+  }
+  return status;
 }

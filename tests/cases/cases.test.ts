@@ -13,7 +13,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runRuntime } from "../../fuzz/exec.ts";
-import { lineDiff, normalise, significantStderr, tracebackFrames } from "../parity/normalise.ts";
+import { exitStatus, lineDiff, normalise, significantStderr, tracebackFrames } from "../parity/normalise.ts";
 import { python313 } from "../../scripts/python.ts";
 import { tracebackShape } from "./shape.ts";
 
@@ -77,7 +77,7 @@ describe.runIf(python !== null)("case recordings are CPython 3.13's current outp
       env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0", PYTHONHASHSEED: "0" },
     });
     expect(normalise(r.stdout)).toBe(readFileSync(join(here, `${name}.out`), "utf8"));
-    expect(significantStderr(r.stderr, r.status ?? 99)).toBe(readFileSync(join(here, `${name}.err`), "utf8"));
+    expect(significantStderr(r.stderr, exitStatus(r.status, r.signal))).toBe(readFileSync(join(here, `${name}.err`), "utf8"));
     const tbFile = join(here, `${name}.tb`);
     if (existsSync(tbFile)) expect(tracebackShape(r.stderr)).toBe(readFileSync(tbFile, "utf8"));
     expect(tracebackFrames(r.stderr)).toBe(recordedFrames(name));

@@ -9,7 +9,7 @@ import { describe, it, expect } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { normalise, significantStderr, lineDiff, tracebackFrames } from "./normalise.ts";
+import { exitStatus, normalise, significantStderr, lineDiff, tracebackFrames } from "./normalise.ts";
 import { listExamples, listEmbeds, readFrames, root, type ExampleFiles } from "./examples.ts";
 import { python313 } from "../../scripts/python.ts";
 
@@ -48,7 +48,9 @@ function runExample(file: string): Promise<Run> {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ stdout, stderr: signal ? `${stderr}killed by ${signal}\n` : stderr, status: code ?? 99 });
+      // CPython's own SIGINT after a KeyboardInterrupt is its status (130), not a failure.
+      const own = signal === "SIGINT";
+      resolve({ stdout, stderr: signal && !own ? `${stderr}killed by ${signal}\n` : stderr, status: exitStatus(code, signal) });
     });
   });
 }
@@ -121,7 +123,7 @@ describe.runIf(python !== null)("recordings are CPython 3.13's current output", 
   it.each(examples.map((ex) => [ex.id, ex] as [string, ExampleFiles]))("%s", (_id, ex) => {
     const r = spawnSync(python!, [ex.py], { cwd: join(ex.py, ".."), encoding: "utf8", timeout: 60_000 });
     expect(normalise(r.stdout)).toBe(readFileSync(ex.out, "utf8"));
-    expect(significantStderr(r.stderr, r.status ?? 99)).toBe(readFileSync(ex.err, "utf8"));
+    expect(significantStderr(r.stderr, exitStatus(r.status, r.signal))).toBe(readFileSync(ex.err, "utf8"));
     expect(tracebackFrames(r.stderr)).toBe(frames[ex.id] ?? "");
   });
 

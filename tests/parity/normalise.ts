@@ -26,6 +26,18 @@ export function significantStderr(stderr: string, status: number): string {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * A child's exit status as a shell reports it: its exit code, or 128 + the number of the
+ * signal that ended it (CPython ends by SIGINT after an uncaught KeyboardInterrupt: 130, and
+ * so does the CLI); 99 when neither is known.
+ */
+export function exitStatus(code: number | null, signal: string | null = null): number {
+  if (code !== null) return code;
+  // POSIX numbers (no node:os here: the page's exercise grader imports this module).
+  const n = signal === null ? undefined : ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number | undefined>)[signal];
+  return n === undefined ? 99 : 128 + n;
+}
+
 /** A short line-by-line diff for failure messages (`-` expected, `+` got). */
 export function lineDiff(what: string, want: string, got: string): string {
   const w = want.split("\n");

@@ -220,7 +220,7 @@ function exit(status: number): void {
   scope.setTimeout(() => {
     scope.setTimeout(() => {
       flush();
-      // A status is 0..255 (protocol.ts); the runtime gives 0 or 1.
+      // A status is 0..255 (protocol.ts): 0, 1, SystemExit's code, 130 for KeyboardInterrupt.
       const code = Number.isSafeInteger(status) ? Math.min(Math.max(status, 0), 255) : 1;
       post({ type: "exit", status: reportedError ? Math.max(code, 1) : code });
     }, 0);
@@ -287,11 +287,12 @@ async function start(request: RunRequest): Promise<void> {
 }
 
 function report(host: AsyncioHost, error: unknown): void {
-  reportedError = true;
   if (host.reportError) {
-    host.reportError(error);
+    // SystemExit(0) / SystemExit() end the program with status 0 (rt, issue 10).
+    if (host.reportError(error) !== 0) reportedError = true;
     return;
   }
+  reportedError = true;
   const e = error instanceof Error ? error : new Error(String(error));
   write("err", `Traceback (most recent call last):\n${e.name}: ${e.message}\n`);
 }
