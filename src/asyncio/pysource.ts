@@ -153,6 +153,19 @@ const entries: [string, FrameExpansion][] = [
         : [py("runners.py", 190, "run", "raise RuntimeError(")],
   ],
   ["create_task", [py("tasks.py", 410, "create_task", "task = loop.create_task(coro, name=name)")]],
+  // base_events.py's create_task: its closed check, the Task it makes (a non-coroutine fails
+  // there, in C: no frame below), or the factory's call (the reader's frames follow).
+  [
+    "BaseEventLoop.create_task",
+    (_raised, error) =>
+      error instanceof Error && error.message === "Event loop is closed"
+        ? [py("base_events.py", 467, "create_task", "self._check_closed()"), py("base_events.py", 552, "_check_closed", "raise RuntimeError('Event loop is closed')")]
+        : error instanceof Error && /object has no attribute 'set_name'$/.test(error.message)
+          ? [py("base_events.py", 479, "create_task", "task.set_name(name)")]
+          : error instanceof Error && error.message.startsWith("a coroutine was expected, got ")
+            ? [py("base_events.py", 469, "create_task", "task = tasks.Task(coro, loop=self, name=name, context=context)")]
+            : [py("base_events.py", 475, "create_task", "task = self._task_factory(self, coro)")],
+  ],
   // timeouts.py
   [
     "wait_for",

@@ -29,7 +29,6 @@ import {
   coroName,
   codeOf,
   isAsyncFunction,
-  isGeneratorFunction,
   isGeneratorObject,
   iscoroutine,
   registerBuiltin,
@@ -75,7 +74,12 @@ const RELEASED_CORO = Object.freeze({ released: true });
 /** The task whose eager first step is running (its `step-begin` says so), or null. */
 let eagerStepTask: Task<unknown> | null = null;
 
-/** A hint appended to CPython's TypeError when a JavaScript idiom was used by mistake. */
+/**
+ * A hint appended to CPython's TypeError when a JavaScript idiom with no Python counterpart
+ * was used by mistake (a Promise, an async function). A function passed where a coroutine
+ * was expected (`create_task(greet)`) has a Python twin, whose message is CPython's exact
+ * text: nothing is added to it (issue 10).
+ */
 export function misuseHint(x: unknown): string {
   if (x !== null && typeof x === "object" && typeof (x as { then?: unknown }).then === "function") {
     return " (a Promise cannot be driven by the runtime: write `function*` instead of `async function`, and `yield*` instead of `await`)";
@@ -83,11 +87,6 @@ export function misuseHint(x: unknown): string {
   if (isAsyncFunction(x)) {
     return " (an async function cannot be driven by the runtime: write `function*` instead of `async function`, and `yield*` instead of `await`)";
   }
-  if (isGeneratorFunction(x)) {
-    const name = (x as Function).name || "f";
-    return ` (call the function to make a coroutine: ${name}(...))`;
-  }
-  if (typeof x === "function") return " (a coroutine is what calling a `function*` gives; write the function as `function*` and call it)";
   return "";
 }
 
