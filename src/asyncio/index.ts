@@ -5,9 +5,11 @@
  *
  * Module layout, dependencies in one direction:
  * pysource, exceptions → coroutines → format → loopstate → traceback → futures → events → tasks →
- * idioms / locks / queues / timeouts / taskgroups → runners → builtins → host → index.
+ * idioms / locks / queues / timeouts / taskgroups → runners → builtins → host → index;
+ * warnings (loopstate, traceback) installs asyncio's DeprecationWarning into loopstate.
  */
 import { hook } from "./host.ts";
+import "./warnings.ts";
 
 export {
   BaseException,

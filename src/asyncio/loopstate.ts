@@ -49,7 +49,9 @@ export const loops: {
   activeRuns: number;
   /** Resolved when activeRuns drops to 0. */
   idleWaiters: (() => void)[];
-} = { running: null, current: undefined, factory: null, activeRuns: 0, idleWaiters: [] };
+  /** warnings.ts installs the DeprecationWarning of get_event_loop()'s implicit loop here. */
+  implicitLoopWarning: (() => void) | null;
+} = { running: null, current: undefined, factory: null, activeRuns: 0, idleWaiters: [], implicitLoopWarning: null };
 
 /** A Promise that resolves once no asyncio.run() is in progress. */
 export function whenIdle(): Promise<void> {
@@ -72,7 +74,10 @@ export function runEnded(): void {
  */
 export function getEventLoop(): BaseEventLoop {
   if (loops.running !== null) return loops.running;
-  if (loops.current === undefined && loops.factory !== null) loops.current = loops.factory();
+  if (loops.current === undefined && loops.factory !== null) {
+    loops.implicitLoopWarning?.();
+    loops.current = loops.factory();
+  }
   if (!loops.current) throw new RuntimeError("There is no current event loop in thread 'MainThread'.");
   return loops.current;
 }

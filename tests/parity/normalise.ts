@@ -4,9 +4,16 @@
  * CPython run and a TypeScript run can be compared line for line.
  */
 
-/** `at <path>:<line>` becomes `at FILE:LINE`, every hex address `0xADDR`, CRLF becomes LF. */
+/**
+ * `at <path>:<line>` becomes `at FILE:LINE`, every hex address `0xADDR`, CRLF becomes LF.
+ * One more rewrite than ../shared/tools/conformance (whose cases print no warnings): a
+ * warning's location, `<path>:<line>: SomeWarning: ...` at the start of a line, becomes
+ * `FILE:LINE: SomeWarning: ...` (CPython names the script's absolute path, the runtime the
+ * reader's file as its tracebacks do).
+ */
 export function normalise(text: string): string {
   return text
+    .replace(/^\S+?:\d+: (\w*Warning): /gm, "FILE:LINE: $1: ")
     .replace(/\bat (\S+?):(\d+)/g, "at FILE:LINE")
     .replace(/0x[0-9a-fA-F]+/g, "0xADDR")
     .replace(/\r\n/g, "\n");
