@@ -243,6 +243,43 @@ function zeroDelay(): Immediate {
   return immediate;
 }
 
+/**
+ * Blocks the thread for `ms` (a synchronous run_forever waiting for a timer on the wall
+ * clock): with `Atomics.wait` where the engine allows it (Node; a cross-origin-isolated
+ * worker), else by spinning on the clock (a page's worker, which has no other way to wait
+ * synchronously). Either way in slices, each followed by the host's pulse, so that a host
+ * watching for a hung program sees this one alive; printed text still streams (the host's
+ * stdout is called as the program prints).
+ */
+const BLOCK_SLICE_MS = 50;
+let waitCell: Int32Array | null | undefined;
+
+function blockFor(ms: number): void {
+  if (waitCell === undefined) {
+    waitCell = typeof SharedArrayBuffer === "function" && typeof Atomics === "object" ? new Int32Array(new SharedArrayBuffer(4)) : null;
+  }
+  const end = perfNow() + ms;
+  for (let left = ms; left > 0; left = end - perfNow()) {
+    const slice = Math.min(left, BLOCK_SLICE_MS);
+    let waited = false;
+    if (waitCell !== null) {
+      try {
+        Atomics.wait(waitCell, 0, 0, slice);
+        waited = true;
+      } catch {
+        waitCell = null; // a thread that may not block this way (a browser's main thread)
+      }
+    }
+    if (!waited) {
+      const until = perfNow() + slice;
+      while (perfNow() < until) {
+        // spin: nothing else can wait synchronously here
+      }
+    }
+    io.pulse?.();
+  }
+}
+
 function yieldToHost(ms = 0): Promise<void> {
   return new Promise((resolve) => {
     if (ms <= 0) zeroDelay()(resolve);
@@ -542,12 +579,20 @@ export class BaseEventLoop {
     loops.running = null;
   }
 
-  /** Runs until stop() (virtual clock: synchronously). */
+  /**
+   * Runs until stop(), synchronously, as CPython does. On the wall clock it waits for each
+   * timer by blocking the thread (blockFor): the order is the loop's own and the pacing real,
+   * but the host gets no turn meanwhile (docs/CONTRACTS.md, "run_until_complete on the wall
+   * clock"); asyncio.run() waits without blocking (_runForeverAsync).
+   */
   run_forever(): void {
-    if (this._wall) throw new RuntimeError("run_forever() cannot block on the wall clock: use asyncio.run()");
     this._enterRun();
     try {
       for (;;) {
+        if (this._wall) {
+          const wait = this._timeToWait();
+          if (wait > 0) blockFor((wait * 1000) / this._speed);
+        }
         this._runOnce();
         if (this._stopping) break;
       }

@@ -145,3 +145,39 @@ describe("asyncio.run on the wall clock", () => {
     expect(hostTicks).toBeGreaterThan(0);
   });
 });
+
+describe("loop.run_until_complete on the wall clock (issue 10)", () => {
+  it("runs synchronously, waits for the timers in real time at the speed, and pulses while it waits", async () => {
+    capture();
+    const { configureHost } = await import("../../src/asyncio/host.ts");
+    let out = "";
+    let pulses = 0;
+    configureHost({ clock: { kind: "wall", speed: 10 }, stdout: (t) => (out += t), stderr: () => {}, pulse: () => pulses++ });
+    try {
+      function* greet(name: string, delay: number) {
+        yield* asyncio.sleep(delay);
+        asyncio.print("hello", name);
+        return name;
+      }
+      const loop = asyncio.new_event_loop();
+      // Made on an open loop that is not running: they wait in its queue until it runs.
+      const slow = loop.create_task(greet("slow", 2));
+      const quick = loop.create_task(greet("quick", 1));
+      const t0 = loop.time();
+      const started = performance.now();
+      const result = loop.run_until_complete(asyncio.gather(slow, quick));
+      const real = performance.now() - started;
+      const elapsed = loop.time() - t0;
+      loop.close();
+      expect(result).toEqual(["slow", "quick"]);
+      expect(out).toBe("hello quick\nhello slow\n");
+      // 2 s of loop time is 0.2 s of real time at speed 10, waited for, not skipped.
+      expect(elapsed).toBeGreaterThanOrEqual(2);
+      expect(real).toBeGreaterThanOrEqual(190);
+      // Blocking in slices of at most 50 ms, each followed by the host's pulse.
+      expect(pulses).toBeGreaterThanOrEqual(3);
+    } finally {
+      configureHost({ clock: { kind: "virtual" } });
+    }
+  });
+});
