@@ -15,7 +15,7 @@ export interface ExampleFiles {
    * traceback frames left out), without the final `exit status: N` line.
    */
   stderr: string;
-  /** CPython's exit status: 0, or 1 when the main coroutine raised. */
+  /** CPython's exit status: 0; 1 after an uncaught exception; SystemExit's code; 130 (SIGINT) after a KeyboardInterrupt. */
   exitStatus: number;
 }
 
@@ -68,4 +68,16 @@ export async function readExample(id: string): Promise<ExampleFiles> {
     stderr: errLines.join("\n"),
     exitStatus: status ? Number(status[1]) : 0,
   };
+}
+
+/**
+ * The note under a recording that did not end with status 0. The status alone does not say
+ * why (an uncaught exception and `SystemExit(1)` both give 1): the chapter's text does; only
+ * 130 is explained, as it is not a status the program chose.
+ */
+export function exitNote(status: number): string {
+  if (status === 130) {
+    return "The program ended by SIGINT, as CPython does after an uncaught KeyboardInterrupt: a shell reports exit status 130.";
+  }
+  return `The program ended with exit status ${status}.`;
 }
