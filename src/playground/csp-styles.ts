@@ -4,12 +4,17 @@
  * hashes its inline styles, so the browser would refuse every such element (and log a CSP
  * violation for each). Constructed stylesheets (`new CSSStyleSheet()` in
  * `document.adoptedStyleSheets`) are CSSOM, which CSP does not govern. So while the editor is
- * loaded, a `<style>` appended to <head> is not inserted: its text goes into a constructed
+ * loaded, a `<style>` appended anywhere is not inserted: its text goes into a constructed
  * sheet that follows the element's later text changes, `style.sheet` answers with that sheet,
  * and `style.remove()` takes it away again.
+ *
+ * Anywhere, not only <head>: Monaco's lists (the completion list among them) put their
+ * focus and selection colours in a `<style>` inside the list's own node, and its context views
+ * in others; refused, the focused completion would not be highlighted. Monaco's selectors
+ * carry the widget's unique id, so a document-wide sheet styles exactly what the element
+ * would have (a style element in the light DOM is document-wide anyway). One inside a shadow
+ * root goes into that root's adopted sheets.
  */
-const mirrors = new Map<HTMLStyleElement, CSSStyleSheet>();
-
 const styleOf = (node: Node | null): HTMLStyleElement | null => {
   for (let n = node; n !== null; n = n.parentNode) if (n instanceof HTMLStyleElement) return n;
   return null;
@@ -18,53 +23,58 @@ const styleOf = (node: Node | null): HTMLStyleElement | null => {
 const textChanges = new MutationObserver((records) => {
   for (const r of records) {
     const style = styleOf(r.target);
-    const sheet = style && mirrors.get(style);
-    if (style && sheet) sheet.replaceSync(style.textContent ?? "");
+    const mirror = style && mirrors.get(style);
+    if (style && mirror) mirror.sheet.replaceSync(style.textContent ?? "");
   }
 });
 
-function adopt(style: HTMLStyleElement): void {
+/** Where a style appended to `parent` would apply: its shadow root, else the document. */
+const scopeOf = (parent: Node): Document | ShadowRoot => {
+  const root = parent.getRootNode();
+  return root instanceof ShadowRoot ? root : document;
+};
+
+const mirrors = new Map<HTMLStyleElement, { sheet: CSSStyleSheet; scope: Document | ShadowRoot }>();
+
+function adopt(style: HTMLStyleElement, scope: Document | ShadowRoot): void {
   if (mirrors.has(style)) return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(style.textContent ?? "");
-  mirrors.set(style, sheet);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  mirrors.set(style, { sheet, scope });
+  scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
   textChanges.observe(style, { childList: true, characterData: true, subtree: true });
 }
 
 function drop(style: HTMLStyleElement): boolean {
-  const sheet = mirrors.get(style);
-  if (sheet === undefined) return false;
+  const mirror = mirrors.get(style);
+  if (mirror === undefined) return false;
   mirrors.delete(style);
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  mirror.scope.adoptedStyleSheets = mirror.scope.adoptedStyleSheets.filter((s) => s !== mirror.sheet);
   return true;
 }
 
 let installed = false;
 
-/** Routes `<style>` elements appended to <head> into constructed sheets; call before Monaco loads. */
+/** Routes `<style>` elements appended anywhere into constructed sheets; call before Monaco loads. */
 export function mirrorDynamicStyles(): void {
   if (installed) return;
   installed = true;
-  const head = document.head;
-  const append = head.appendChild.bind(head);
-  const insertBefore = head.insertBefore.bind(head);
-  Object.assign(head, {
-    appendChild<T extends Node>(node: T): T {
-      if (node instanceof HTMLStyleElement) {
-        adopt(node);
-        return node;
-      }
-      return append(node);
-    },
-    insertBefore<T extends Node>(node: T, child: Node | null): T {
-      if (node instanceof HTMLStyleElement) {
-        adopt(node);
-        return node;
-      }
-      return insertBefore(node, child);
-    },
-  });
+  const append = Node.prototype.appendChild;
+  const insertBefore = Node.prototype.insertBefore;
+  Node.prototype.appendChild = function <T extends Node>(this: Node, node: T): T {
+    if (node instanceof HTMLStyleElement) {
+      adopt(node, scopeOf(this));
+      return node;
+    }
+    return append.call(this, node) as T;
+  };
+  Node.prototype.insertBefore = function <T extends Node>(this: Node, node: T, child: Node | null): T {
+    if (node instanceof HTMLStyleElement) {
+      adopt(node, scopeOf(this));
+      return node;
+    }
+    return insertBefore.call(this, node, child) as T;
+  };
   const remove = HTMLStyleElement.prototype.remove;
   HTMLStyleElement.prototype.remove = function (this: HTMLStyleElement) {
     if (!drop(this)) remove.call(this);
@@ -74,7 +84,7 @@ export function mirrorDynamicStyles(): void {
     Object.defineProperty(HTMLStyleElement.prototype, "sheet", {
       configurable: true,
       get(this: HTMLStyleElement) {
-        return mirrors.get(this) ?? (sheet.call(this) as CSSStyleSheet | null);
+        return mirrors.get(this)?.sheet ?? (sheet.call(this) as CSSStyleSheet | null);
       },
     });
   }
