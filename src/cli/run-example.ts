@@ -11,7 +11,8 @@
  * process replaced by a fresh Node that never loaded esbuild or the TypeScript stripper
  * (same pid, same standard streams and exit status: callers see one process); elsewhere it
  * runs here. Standard output and error are written synchronously; the exit status is 0, or 1
- * after a traceback or a deadlock report.
+ * after a traceback or a deadlock report, or SystemExit's code; after an uncaught
+ * KeyboardInterrupt the process ends by SIGINT, as CPython's does (runner.ts).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

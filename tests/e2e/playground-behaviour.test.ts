@@ -397,3 +397,36 @@ describe("nothing lost", () => {
     // Two pages, an edit, a compile and a run: on a busy machine more than the default minute.
   }, 150_000);
 });
+
+describe("a synchronous run_until_complete() on the wall clock (issue 10)", () => {
+  test("at 1x it waits for its timers in the worker, stays alive past the watchdog, and prints in the loop's order", async () => {
+    const isolated = await open(narrow);
+    const { page, ex } = isolated;
+    await plainEdit(
+      ex,
+      [
+        'import asyncio, { print } from "asyncio";',
+        "function* greet(name: string, delay: number) {",
+        "  yield* asyncio.sleep(delay);",
+        '  print("hello", name);',
+        "}",
+        "const loop = asyncio.new_event_loop();",
+        "const t0 = loop.time();",
+        'loop.run_until_complete(asyncio.gather(loop.create_task(greet("slow", 1.5)), loop.create_task(greet("quick", 1))));',
+        'print("waited 1.5 s:", loop.time() - t0 >= 1.5);',
+        "loop.close();",
+        "",
+      ].join("\n"),
+    );
+    await ex.getByLabel("Speed").selectOption("1x");
+    const started = Date.now();
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done");
+    // 1.5 s of blocking is longer than the watchdog's silence (HUNG_AFTER_MS): the pulses kept it alive.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(await outputText(ex, "stdout")).toBe("hello quick\nhello slow\nwaited 1.5 s: True");
+    expect(await outputText(ex, "stderr")).toBe("");
+    expect(await ex.getByRole("status").textContent()).toBe("Finished.");
+    await finish(isolated);
+  });
+});

@@ -95,3 +95,28 @@ describe.each(pages)("page $path", ({ path, ids }) => {
     }
   });
 });
+
+// A synchronous loop.run_until_complete() on the wall clock (issue 10, docs/CONTRACTS.md): the
+// page's default speed runs these as it runs asyncio.run(), and they print the recording.
+describe("examples that run their loop with run_until_complete(), at 1x", () => {
+  const ids = ["03-created/factories", "03-created/ensure-future-no-loop"];
+  test.each(ids)("%s prints the recorded output at 1x", async (id) => {
+    const found = pages.find((p) => p.ids.includes(id));
+    expect(found, `a page embeds ${id}`).toBeDefined();
+    const { page, context, errors } = await newIsolatedPage(browser, server);
+    try {
+      await page.goto(server.url + found!.path);
+      const ex = example(page, id);
+      await enhanced(ex);
+      await runAndWait(ex, "1x");
+      const recordedOut = readFileSync(`${examplesDir}/${id}.out`, "utf8");
+      const recordedErr = readFileSync(`${examplesDir}/${id}.err`, "utf8");
+      expect(normalise(await outputText(ex, "stdout")).replace(/\n+$/, ""), `stdout of ${id}`).toBe(recordedOut.replace(/\n+$/, ""));
+      expect(significant(await outputText(ex, "stderr")), `stderr of ${id}`).toBe(recordedErr.replace(/exit status: \d+\n?$/, "").replace(/\n+$/, ""));
+      expect(await ex.getByRole("status").textContent()).toBe("Finished.");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
