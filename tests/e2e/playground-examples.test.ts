@@ -97,9 +97,11 @@ describe.each(pages)("page $path", ({ path, ids }) => {
 });
 
 // A synchronous loop.run_until_complete() on the wall clock (issue 10, docs/CONTRACTS.md): the
-// page's default speed runs these as it runs asyncio.run(), and they print the recording.
-describe("examples that run their loop with run_until_complete(), at 1x", () => {
-  const ids = ["03-created/factories", "03-created/ensure-future-no-loop"];
+// page's default speed runs these as it runs asyncio.run(), and they print the recording; and
+// the programs that SystemExit or KeyboardInterrupt ends, whose reports and status come through
+// the worker's unhandledrejection event on the wall clock.
+describe("examples that run a loop by hand or end by SystemExit/KeyboardInterrupt, at 1x", () => {
+  const ids = ["03-created/factories", "03-created/ensure-future-no-loop", "05-running/systemexit-ends", "05-running/keyboardinterrupt-ends"];
   test.each(ids)("%s prints the recorded output at 1x", async (id) => {
     const found = pages.find((p) => p.ids.includes(id));
     expect(found, `a page embeds ${id}`).toBeDefined();
@@ -113,7 +115,8 @@ describe("examples that run their loop with run_until_complete(), at 1x", () => 
       const recordedErr = readFileSync(`${examplesDir}/${id}.err`, "utf8");
       expect(normalise(await outputText(ex, "stdout")).replace(/\n+$/, ""), `stdout of ${id}`).toBe(recordedOut.replace(/\n+$/, ""));
       expect(significant(await outputText(ex, "stderr")), `stderr of ${id}`).toBe(recordedErr.replace(/exit status: \d+\n?$/, "").replace(/\n+$/, ""));
-      expect(await ex.getByRole("status").textContent()).toBe("Finished.");
+      const status = /exit status: (\d+)/.exec(recordedErr)?.[1] ?? "0";
+      expect(await ex.getByRole("status").textContent()).toBe(status === "0" ? "Finished." : `Finished with exit status ${status}.`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
