@@ -33,12 +33,14 @@ export const significant = (stderr: string, status: number): string =>
     .join("\n") + "\n";
 
 const NEVER_RETRIEVED = /^(Task|Future) exception was never retrieved$/;
+const GROUP_REPORT = /exception=(Base)?ExceptionGroup\(/;
 const CHAIN = /^(The above exception was the direct cause of the following exception:|During handling of the above exception, another exception occurred:)$/;
 
 /**
  * Splits significant stderr lines into the never-retrieved report blocks (sorted) and the
  * other lines (in order). A block is: the message, its "future: ..." line, an optional
- * "Traceback (most recent call last):" and the exception's last line.
+ * "Traceback (most recent call last):" and the exception's last line (for an exception
+ * group, nothing after the "future: ..." line: its whole report is indented).
  */
 export function splitReports(err: string): { ordered: string[]; reports: string[] } {
   const lines = err.split("\n").filter((l) => l.length > 0);
@@ -48,8 +50,10 @@ export function splitReports(err: string): { ordered: string[]; reports: string[
     if (NEVER_RETRIEVED.test(lines[i]) && lines[i + 1]?.startsWith("future: ")) {
       const block = [lines[i], lines[i + 1]];
       let j = i + 2;
-      // one exception, or a chain of them joined by CPython's "The above exception ..." lines
-      for (;;) {
+      // one exception, or a chain of them joined by CPython's "The above exception ..." lines;
+      // an exception group's report is all indented (its box): nothing significant follows
+      const group = GROUP_REPORT.test(lines[i + 1]);
+      while (!group) {
         if (lines[j] === "Traceback (most recent call last):") block.push(lines[j++]);
         if (j < lines.length && !lines[j].startsWith("exit status: ")) block.push(lines[j++]);
         if (!CHAIN.test(lines[j] ?? "")) break;

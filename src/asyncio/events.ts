@@ -449,6 +449,10 @@ export class BaseEventLoop {
       throw new AttributeError(`'${(task as { _className?: () => string })._className?.() ?? "object"}' object has no attribute 'set_name'`);
     }
     task.set_name(options?.name ?? null);
+    // An eager task that failed in its first step, run inside this call: in CPython its
+    // traceback's frame links back (f_back) to this method's frame, whose `task` local holds
+    // it, so it lives in a reference cycle until the garbage collector runs.
+    if (task.done() && !task.cancelled() && task._exception !== null) heldInCycle.add(task);
     return task;
   }
 
@@ -514,8 +518,10 @@ export class BaseEventLoop {
       // elsewhere gave it. The future's copy from set_exception() is that one. (Except for a
       // KeyboardInterrupt or SystemExit that escaped the loop: its task lives as long as that
       // propagation, which the traceback shows.)
+      // A task held in a reference cycle (heldInCycle) is freed by the garbage collector, later:
+      // its report shows the traceback its exception has by then.
       const exc = fut._exception;
-      if (fut._exception_tb !== null && !(exc !== null && raisedByResult.has(exc))) restoreTraceback(exc, fut._exception_tb);
+      if (fut._exception_tb !== null && !(exc !== null && raisedByResult.has(exc)) && !heldInCycle.has(fut)) restoreTraceback(exc, fut._exception_tb);
       this.call_exception_handler({
         // CPython: f'{self.__class__.__name__} exception was never retrieved'.
         message: `${fut._className()} exception was never retrieved`,
@@ -824,6 +830,9 @@ export class BaseEventLoop {
  * above are its caller's: asyncio.run's, or the reader's).
  */
 export const raisedByResult = new WeakSet<object>();
+
+/** Tasks CPython keeps in a reference cycle (see create_task): reported when collected. */
+const heldInCycle = new WeakSet<object>();
 
 /** KeyboardInterrupt/SystemExit out of run_forever: `run_until_complete` > `run_forever` frames. */
 function escapedRunForever(e: unknown): void {

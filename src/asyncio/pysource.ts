@@ -91,7 +91,12 @@ export const SHUTDOWN_FRAMES: readonly PyFrame[] = [
  * enclosing function in Python (see traceback.ts). An entry may depend on whether the frame
  * is where the exception was raised (`raised`) or one it passes through while suspended.
  */
-export type FrameExpansion = readonly PyFrame[] | "merge" | ((raised: boolean, error: unknown) => readonly PyFrame[]);
+/**
+ * What a runtime frame stands for: CPython's frames, "merge" (an `async with` body's frame is
+ * the enclosing function's), or a function of whether the exception was raised right there,
+ * the exception, and the engine name of the frame it called (the one inside it, "" if none).
+ */
+export type FrameExpansion = readonly PyFrame[] | "merge" | ((raised: boolean, error: unknown, callee: string) => readonly PyFrame[]);
 
 /** The Python class name of an exception (its `name`, which the runtime's classes set). */
 function nameOf(error: unknown): string {
@@ -135,6 +140,14 @@ const entries: [string, FrameExpansion][] = [
     },
   ],
   ["_wait", [py("tasks.py", 537, "_wait", "await waiter")]],
+  // shield's callback, when the outer future is already done (InvalidStateError)
+  [
+    "_inner_done_callback",
+    (_raised, _error, callee) =>
+      callee.endsWith("set_exception")
+        ? [py("tasks.py", 970, "_inner_done_callback", "outer.set_exception(exc)")]
+        : [py("tasks.py", 972, "_inner_done_callback", "outer.set_result(inner.result())")],
+  ],
   ["_cancel_and_wait", [py("tasks.py", 565, "_cancel_and_wait", "await waiter")]],
   [
     "_AsCompletedIterator._wait_for_one",
@@ -281,7 +294,7 @@ export function knownPyFrames(): PyFrame[] {
   for (const expansion of table.values()) {
     if (expansion === "merge") continue;
     if (typeof expansion !== "function") out.push(...expansion);
-    else for (const raised of [true, false]) for (const e of probes) out.push(...expansion(raised, e));
+    else for (const raised of [true, false]) for (const e of probes) for (const callee of ["", "Future.set_exception"]) out.push(...expansion(raised, e, callee));
   }
   return out;
 }

@@ -18,7 +18,7 @@ import { repr, str } from "./format.ts";
 import type { Future } from "./futures.ts";
 import type { BaseEventLoop } from "./events.ts";
 import { getRunningLoop } from "./loopstate.ts";
-import { markRaised, noteRaise } from "./traceback.ts";
+import { markRaised, noteCaughtByWith, noteRaise } from "./traceback.ts";
 import { _close_coroutine, current_task, type Task } from "./tasks.ts";
 
 /** `_is_base_error`: what a TaskGroup re-raises as it is rather than in a group. */
@@ -81,7 +81,10 @@ export class TaskGroup {
     const parent = this._parent_task!;
     const raised = exc !== null && exc !== undefined;
     // It reached __aexit__ by being raised in the body: its report has a traceback.
-    if (raised) markRaised(exc);
+    if (raised) {
+      markRaised(exc);
+      noteCaughtByWith(exc, parent);
+    }
     if (raised && isBaseError(exc) && this._base_error === null) this._base_error = exc;
     let propagateCancellationError: unknown = raised && exc instanceof CancelledError ? exc : null;
     // Our parent task is being cancelled, or the body raised: cancel the children.

@@ -16,7 +16,7 @@
  * No Node API here: the page's worker uses this module as it is.
  */
 import { BaseException, BaseExceptionGroup, installTracebackCopier, pyQualifiedName, type ChainFields } from "./exceptions.ts";
-import { readerFunctionNames, tracking, type CodeInfo } from "./coroutines.ts";
+import { codeOf, readerFunctionNames, tracking, type CodeInfo } from "./coroutines.ts";
 import { runtimeFrame, type FrameExpansion, type PyFrame } from "./pysource.ts";
 import { repr, str } from "./format.ts";
 import { io, type PositionMapper } from "./loopstate.ts";
@@ -165,6 +165,31 @@ export function noteRaisedInUnstarted(error: unknown, origin: CodeInfo | undefin
   e[TB] = [[frame], ...(e[TB] ?? [])];
 }
 
+/** What noteCaughtByWith reads of a task: its coroutine and the trampoline's stack. */
+export interface WithRunner {
+  readonly _coro: object;
+  readonly _stack: readonly object[] | null;
+  readonly _handLines: readonly number[] | null;
+}
+
+/**
+ * `async with` handing its body's exception to `__aexit__` (TaskGroup's, which keeps it for
+ * its group, or re-raises it): in CPython the body is the enclosing function's own code, so
+ * the exception's traceback already holds that function's frame when `__aexit__` gets it.
+ * Under the trampoline that frame is not on the JavaScript stack: it is the level below
+ * `async_with` in the task's stack. Its frame goes on top; framesOf merges it with the
+ * body's (which gives the line).
+ */
+export function noteCaughtByWith(error: unknown, task: WithRunner | null): void {
+  if (!tracing() || !(error instanceof Error) || task === null) return;
+  const stack = task._stack;
+  if (stack === null || stack.length === 0 || codeOf(stack[stack.length - 1])?.name !== "async_with") return;
+  const owner = codeOf(stack.length >= 2 ? stack[stack.length - 2] : task._coro);
+  if (owner === undefined || !owner.file || owner.builtin) return;
+  const line = task._handLines?.[stack.length - 1] || owner.line;
+  prependFrames(error, [{ file: owner.file, line, name: owner.name.slice(owner.name.lastIndexOf(".") + 1), sourceLine: null }]);
+}
+
 /** Thrown into a suspended coroutine at a runtime awaitable: see noteReraised. */
 export const noteThrownIn = noteReraised;
 
@@ -261,7 +286,11 @@ function stackItems(holder: Error, error: unknown, mapper: PositionMapper): Item
   // Innermost first here: the first frame that prints is where a fresh exception was raised.
   let raisedHere = holder === error || raiseSites.has(holder);
   const mapped: Item[] = [];
+  // the engine name of the frame just inside the current one (expansions may ask)
+  let callee = "";
   for (const f of frames) {
+    const inside = callee;
+    callee = engineName(f.name);
     let reader: UserFrame | null = null;
     if (io.bundleUrl === null || f.url === io.bundleUrl) {
       const pos = mapper(f.line, f.column - 1);
@@ -276,11 +305,11 @@ function stackItems(holder: Error, error: unknown, mapper: PositionMapper): Item
       raisedHere = false;
       continue;
     }
-    const expansion = runtimeFrame(engineName(f.name));
+    const expansion = runtimeFrame(callee);
     if (expansion === null) {
       mapped.push(null);
     } else if (typeof expansion === "function") {
-      mapped.push(expansion(raisedHere, error));
+      mapped.push(expansion(raisedHere, error, inside));
       raisedHere = false;
     } else {
       mapped.push(expansion);

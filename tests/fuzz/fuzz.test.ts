@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { findPython, ROOT } from "../../fuzz/exec.ts";
 import { FAMILIES, familiesOf, generate, programSeed } from "../../fuzz/generate.ts";
 
-const COUNT = 60;
+const COUNT = 40;
 const SEED = 20261125;
 const python = findPython();
 

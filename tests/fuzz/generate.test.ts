@@ -163,6 +163,13 @@ describe("comparison", () => {
     expect(difference({ out: "", err: "exit status: 0\n", frames }, { out: "", err: "exit status: 1\n", frames })).toMatch(/stderr differs/);
   });
 
+  it("ends an exception group's report at its future line (the rest of it is indented)", () => {
+    const group = "Task exception was never retrieved\nfuture: <Task finished name='Task-3' coro=<sub9() done, defined at FILE:LINE> exception=ExceptionGroup('unhandled errors in a TaskGroup', [AppError('oops6')])>";
+    const main = "Traceback (most recent call last):\nTypeError\nexit status: 1";
+    expect(splitReports(`${group}\n${main}\n`)).toEqual({ reports: [group], ordered: main.split("\n") });
+    expect(difference({ out: "", err: `${main}\n${group}\n`, frames: "" }, { out: "", err: `${group}\n${main}\n`, frames: "" })).toBeNull();
+  });
+
   it("compares the tracebacks' frames as a multiset of tracebacks, each frame in order", () => {
     const err = "exit status: 0\n";
     const one = "Traceback\n  bad\n";
