@@ -7,6 +7,7 @@
  * and events are read field by field, with their types checked. The spec and the expected
  * output are the exercise's own files (examples/exercises/<id>/), read at build time.
  */
+import { normalise, significantStderr } from "./output-rules.ts";
 
 /** A typical wrong answer, recognised by what it prints, and what to tell the reader. */
 export interface TypicalAnswer {
@@ -52,23 +53,6 @@ export interface RunLike {
 export type Verdict =
   | { passed: true; message: string }
   | { passed: false; message: string; rule?: string };
-
-/** The rewrites of ../shared/tools/conformance (tests/parity/normalise.ts): same rules. */
-export function normalise(text: string): string {
-  return text
-    .replace(/\bat (\S+?):(\d+)/g, "at FILE:LINE")
-    .replace(/0x[0-9a-fA-F]+/g, "0xADDR")
-    .replace(/\r\n/g, "\n");
-}
-
-/** Standard error as the recordings keep it: unindented lines, then `exit status: N`. */
-export function significantStderr(stderr: string, status: number): string {
-  const lines = normalise(stderr)
-    .split("\n")
-    .filter((line) => line.length > 0 && !/^\s/.test(line));
-  lines.push(`exit status: ${status}`);
-  return lines.join("\n") + "\n";
-}
 
 function str(value: unknown, max = 10_000): string | null {
   return typeof value === "string" ? value.slice(0, max) : null;

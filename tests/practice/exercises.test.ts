@@ -14,7 +14,8 @@ import { chaptersDir } from "../parity/examples.ts";
 import { normalise as parityNormalise, significantStderr as paritySignificant } from "../parity/normalise.ts";
 import { recordFile, type Recording } from "../lifecycle/record.ts";
 import { python313 } from "../../scripts/python.ts";
-import { grade, normalise, significantStderr, taskHistories, type Verdict } from "../../src/site/exercise-grade.ts";
+import { grade, taskHistories, type Verdict } from "../../src/site/exercise-grade.ts";
+import { normalise, significantStderr } from "../../src/site/output-rules.ts";
 import { exercisesDir, listExerciseIds, readExercise, type ExerciseFiles } from "../../src/site/exercises.ts";
 import { findTags } from "./mdx-props.ts";
 
