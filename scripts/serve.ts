@@ -15,7 +15,8 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { headersFor, parseHeadersFile, type HeaderRule } from "../src/security/headers.ts";
 
-const mime: Record<string, string> = {
+/** Content types of the files a build holds (the test server uses the same table). */
+export const mime: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -31,6 +32,10 @@ const mime: Record<string, string> = {
   ".xml": "application/xml",
   ".webmanifest": "application/manifest+json",
   ".map": "application/json",
+  ".pf_fragment": "application/octet-stream",
+  ".pf_index": "application/octet-stream",
+  ".pf_meta": "application/octet-stream",
+  ".pagefind": "application/octet-stream",
 };
 
 export interface SiteServer {

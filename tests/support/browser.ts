@@ -15,32 +15,11 @@ import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { mime } from "../../scripts/serve.ts";
 
 export const distDir = resolve(process.env.DIST_DIR ?? "dist");
 /** The base path the site was built with (BASE_PATH at build time), always ending in "/". */
 export const basePath = ((process.env.BASE_PATH ?? "/").replace(/\/?$/, "/")).replace(/^\/?/, "/");
-
-const mime: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".wasm": "application/wasm",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml",
-  ".webmanifest": "application/manifest+json",
-  ".map": "application/json",
-  ".pf_fragment": "application/octet-stream",
-  ".pf_index": "application/octet-stream",
-  ".pf_meta": "application/octet-stream",
-  ".pagefind": "application/octet-stream",
-};
 
 export interface StaticServer {
   origin: string;
