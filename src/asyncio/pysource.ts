@@ -249,6 +249,17 @@ const entries: [string, FrameExpansion][] = [
           ? [py("taskgroups.py", 137, "__aexit__", "raise propagate_cancellation_error")]
           : [py("taskgroups.py", 125, "__aexit__", "raise self._base_error")],
   ],
+  // TaskGroup.create_task refusing (entered? finished? shutting down?), else what loop.create_task raised
+  [
+    "TaskGroup.create_task",
+    (raised, error) => {
+      const message = error instanceof Error ? error.message : "";
+      if (!raised) return [py("taskgroups.py", 173, "create_task", "task = self._loop.create_task(coro, name=name)")];
+      if (message.endsWith("has not been entered")) return [py("taskgroups.py", 165, "create_task", 'raise RuntimeError(f"TaskGroup {self!r} has not been entered")')];
+      if (message.endsWith("is finished")) return [py("taskgroups.py", 168, "create_task", 'raise RuntimeError(f"TaskGroup {self!r} is finished")')];
+      return [py("taskgroups.py", 171, "create_task", 'raise RuntimeError(f"TaskGroup {self!r} is shutting down")')];
+    },
+  ],
   // queues.py
   ["get", queueGet],
   ["put", queuePut],
@@ -290,7 +301,7 @@ export function defineRuntimeFrame(name: string, expansion: FrameExpansion): voi
 export function knownPyFrames(): PyFrame[] {
   const out: PyFrame[] = [HANDLE_RUN, ...RUN_FRAMES, ...LOOP_ESCAPE, ...SHUTDOWN_FRAMES];
   const probes = ["ValueError", "RuntimeError", "TypeError", "QueueShutDown", "QueueEmpty", "ExceptionGroup", "CancelledError"].map((name) => Object.assign(new Error(), { name }));
-  for (const message of ["expect a list", "Set of", "Invalid return_when", "Passing coroutines", "not iterable"]) probes.push(Object.assign(new Error(message), { name: "ValueError" }));
+  for (const message of ["expect a list", "Set of", "Invalid return_when", "Passing coroutines", "not iterable", "TaskGroup <TaskGroup> has not been entered", "TaskGroup <TaskGroup> is finished"]) probes.push(Object.assign(new Error(message), { name: "ValueError" }));
   for (const expansion of table.values()) {
     if (expansion === "merge") continue;
     if (typeof expansion !== "function") out.push(...expansion);

@@ -18,6 +18,7 @@ import type { Handle } from "./events.ts";
 import { getRunningLoop } from "./loopstate.ts";
 import { DEFINED_AT } from "./pysource.ts";
 import { compare, typeName } from "./operator.ts";
+import { noteCaughtByWith } from "./traceback.ts";
 import { _cancel_and_wait, current_task, ensure_future, type Task } from "./tasks.ts";
 
 type TimeoutState = "created" | "active" | "expiring" | "expired" | "finished";
@@ -91,6 +92,9 @@ export class Timeout implements AsyncContextManager<Timeout> {
       this._state = "expired";
       // No newer cancel request than ours: the CancelledError is the timeout's, turn it into TimeoutError.
       if (this._task!.uncancel() <= this._cancelling && error instanceof CancelledError) {
+        // `raise TimeoutError from exc_val`: the cause's traceback ends at the frame of the
+        // `async with` that caught it (traceback.ts noteCaughtByWith).
+        noteCaughtByWith(error, this._task);
         const timeoutError = new TimeoutError();
         (timeoutError as { cause?: unknown }).cause = error;
         throw timeoutError;

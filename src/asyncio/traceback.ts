@@ -187,8 +187,12 @@ export function noteCaughtByWith(error: unknown, task: WithRunner | null): void 
   const owner = codeOf(stack.length >= 2 ? stack[stack.length - 2] : task._coro);
   if (owner === undefined || !owner.file || owner.builtin) return;
   const line = task._handLines?.[stack.length - 1] || owner.line;
+  caughtByWith.add(error);
   prependFrames(error, [{ file: owner.file, line, name: owner.name.slice(owner.name.lastIndexOf(".") + 1), sourceLine: null }]);
 }
+
+/** Exceptions noteCaughtByWith completed: their traceback reaches the frame that caught them. */
+const caughtByWith = new WeakSet<object>();
 
 /** Thrown into a suspended coroutine at a runtime awaitable: see noteReraised. */
 export const noteThrownIn = noteReraised;
@@ -373,6 +377,8 @@ export function userFrames(error: unknown, mapper: PositionMapper | null = io.ma
  * caught it, the deepest frame it shares with where the effect was raised.
  */
 function causeFrames(cause: unknown, effect: unknown, mapper: PositionMapper | null): UserFrame[] {
+  // Caught by an `async with` (timeout's __aexit__): its traceback is complete as it is.
+  if (cause !== null && typeof cause === "object" && caughtByWith.has(cause)) return userFrames(cause, mapper);
   const effectSegments = segmentItems(effect, mapper);
   const frames = framesOf([...effectSegments.slice(0, -1).flat(), ...segmentItems(cause, mapper).flat()]);
   const raisedAt = framesOf(effectSegments.flat());
