@@ -131,8 +131,15 @@ export const MAX_MESSAGES_PER_SECOND = 1000;
 export const MAX_RUN_ITEMS = 300_000;
 /** Items in one batch (the worker flushes long before). */
 export const MAX_BATCH_ITEMS = 4096;
-/** Life-cycle events in one batch the runner sends the page; more go in the next message. */
-export const MAX_RELAY_EVENTS = 10_000;
+/**
+ * Life-cycle events in one batch the runner sends the page; more go in the next message.
+ * The page reads, checks and files the events of a message in one task (10–20 µs of
+ * thread time an event in Chromium, most of it the Life-cycle view's model), and can split
+ * its work only between messages (sandbox.ts): 2,000 keep that task under 40 ms, so that a
+ * page fed at full speed (a forged flood, or a run of 100,000 events) still answers between
+ * messages. 10,000 made tasks of 80–145 ms.
+ */
+export const MAX_RELAY_EVENTS = 2_000;
 /** A text this long takes the worker a while to read: it says "busy" first. */
 export const LONG_TEXT = 1_000_000;
 /** Wall-clock limit of one run, enforced by the runner and by the page. */

@@ -50,6 +50,13 @@ export const RUNNER_SILENT_MS = 3000;
  */
 export { RUN_LIMIT_MS };
 const PAGE_RUN_LIMIT_MS = RUN_LIMIT_MS + 1000;
+/** How long one task of the page reads the runner's messages before it yields (ms). */
+const DRAIN_SLICE_MS = 8;
+/**
+ * Messages from the runner waiting to be read. The runner sends far fewer (its budgets and
+ * RELAY_MS bound a run to a few hundred); more means the runner itself floods the page.
+ */
+const MAX_PENDING_MESSAGES = 10_000;
 
 interface TrustedTypesLike {
   createPolicy(name: string, rules: { createHTML(input: string): string }): { createHTML(input: string): unknown };
@@ -95,8 +102,7 @@ class Sandbox {
     iframe.srcdoc = runnerSrcdoc() as string;
     this.iframe = iframe;
     this.ready = new Promise<void>((resolve) => {
-      const onMessage = (e: MessageEvent) => {
-        if (e.source !== iframe.contentWindow || e.source === null) return;
+      const read = (e: MessageEvent) => {
         const m = readRunnerMessage(e.data);
         if (m === null) {
           this.malformed(e.data);
@@ -108,6 +114,10 @@ class Sandbox {
         }
         else this.receive(m);
       };
+      const onMessage = (e: MessageEvent) => {
+        if (e.source !== iframe.contentWindow || e.source === null) return;
+        this.enqueue(() => read(e));
+      };
       window.addEventListener("message", onMessage);
       iframe.addEventListener("sandbox-removed", () => window.removeEventListener("message", onMessage), { once: true });
     });
@@ -115,11 +125,51 @@ class Sandbox {
     return this.ready;
   }
 
+  /**
+   * The runner's messages wait here, in order, and are read one task each (`drain`). A run
+   * that sends much at once (the runner flushes everything it holds when a run ends, up to
+   * MAX_FORWARDED_EVENTS events in messages of MAX_RELAY_EVENTS) reaches this page as a row
+   * of message tasks, which Chromium runs back to back ahead of the page's timers: reading
+   * them as they come kept the page from answering for seconds on a loaded machine (issue 9).
+   * Taking a message costs nothing (its data is decoded only when read); reading it waits
+   * for a task of its own, scheduled as a timer, so the page's other work takes turns.
+   */
+  private pending: (() => void)[] = [];
+  private draining = false;
+
+  private enqueue(read: () => void): void {
+    if (this.pending.length >= MAX_PENDING_MESSAGES) {
+      // Only a runner that floods the page itself gets here (the runner's budgets bound
+      // what it relays): its runs end, and what it says meanwhile is dropped.
+      for (const [id] of this.runs) this.finish(id, { kind: "limit", what: "rate" });
+      return;
+    }
+    this.pending.push(read);
+    if (!this.draining) {
+      this.draining = true;
+      setTimeout(() => this.drain(), 0);
+    }
+  }
+
+  /** Reads waiting messages for a few milliseconds, then lets the page's other tasks run. */
+  private drain(): void {
+    const until = performance.now() + DRAIN_SLICE_MS;
+    let read: (() => void) | undefined;
+    while ((read = this.pending.shift()) !== undefined) {
+      read();
+      if (performance.now() >= until) break;
+    }
+    if (this.pending.length > 0) setTimeout(() => this.drain(), 0);
+    else this.draining = false;
+  }
+
   /** Last resort when the runner itself stops answering: throw the whole iframe away. */
   private discard(): void {
     const iframe = this.iframe;
     this.iframe = null;
     this.ready = null;
+    // what the old runner said and was not read yet concerns runs that are over
+    this.pending = [];
     if (iframe !== null) {
       iframe.dispatchEvent(new Event("sandbox-removed"));
       iframe.remove();
@@ -187,7 +237,8 @@ class Sandbox {
     const now = performance.now();
     // A late check means this page's own thread was held up: messages from the runner may be
     // waiting behind this very callback, so silence is counted from now on.
-    const late = this.lastCheck > 0 && now - this.lastCheck > 2 * HEARTBEAT_MS;
+    // Messages waiting to be read (drain) are signs of life not counted yet: the same.
+    const late = (this.lastCheck > 0 && now - this.lastCheck > 2 * HEARTBEAT_MS) || this.pending.length > 0;
     this.lastCheck = now;
     for (const [id, run] of this.runs) {
       if (late) run.lastSign = Math.max(run.lastSign, now - HEARTBEAT_MS);
