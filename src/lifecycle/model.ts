@@ -152,14 +152,17 @@ export class LifecycleModel {
    * Add events of the run, in order. Each is checked first (`parseEvent`): one of the wrong
    * shape is counted in `rejected` and skipped, so the view never works on, or shows, a field
    * that is not what the contract says (issue 9). `events` may be anything: a batch that is not
-   * an array is rejected as a whole.
+   * an array is rejected as a whole. `from`/`to` take only that part of the batch (the view
+   * takes a large batch in slices, view.ts), without copying it.
    */
-  push(events: readonly unknown[]): void {
+  push(events: readonly unknown[], from = 0, to = Infinity): void {
     if (!Array.isArray(events)) {
       this.rejected++;
       return;
     }
-    for (const raw of events as readonly unknown[]) {
+    const end = Math.min(to, events.length);
+    for (let i = Math.max(0, from); i < end; i++) {
+      const raw: unknown = events[i];
       const parsed = parseEvent(raw);
       if (parsed === null) {
         this.rejected++;

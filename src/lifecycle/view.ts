@@ -67,6 +67,20 @@ export interface LifecycleView {
 let viewCounter = 0;
 /** while a run streams in, step mode's stops are recomputed at most this often */
 const STOPS_THROTTLE_MS = 250;
+/**
+ * A batch of events is taken in slices of about this long, the page's other work (input, the
+ * next messages of the run, a frame) running between them: the runner relays up to 10,000
+ * events per message, which the model once took in one task of a second on a loaded machine.
+ */
+const SLICE_MS = 12;
+/** events checked and applied between two looks at the clock */
+const SLICE_EVENTS = 256;
+/**
+ * While the view follows a run that streams in, a frame is drawn at most once per this many
+ * times the last frame's cost: drawing a run of thousands of tasks takes tens of milliseconds,
+ * and drawing it on every frame would leave the page little time for anything else.
+ */
+const RENDER_SHARE = 4;
 
 export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOptions = {}): LifecycleView {
   const doc = host.ownerDocument;
@@ -190,24 +204,85 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   host.appendChild(root);
   state.source = readSource();
 
+  // ---- taking events in ----------------------------------------------------------------------
+  /**
+   * Parts of batches not yet given to the model, in order. A batch is referenced with the end
+   * it had when it was pushed (the host may append to the same array later).
+   */
+  const queue: { events: readonly unknown[]; from: number; to: number }[] = [];
+  /** finish() came while events were still queued: it takes effect once they are in */
+  let finishQueued = false;
+  let drainRequested = false;
+  const win = doc.defaultView;
+  const channel = typeof win?.MessageChannel === "function" ? new win.MessageChannel() : null;
+  /** the next slice runs in a task of its own, after whatever the page has queued meanwhile */
+  const nextTask: (cb: () => void) => void = channel
+    ? (cb) => {
+        channel.port1.onmessage = () => cb();
+        channel.port2.postMessage(null);
+      }
+    : (cb) => setTimeout(cb, 0);
+
+  /** Gives the model queued events for about SLICE_MS, or all of them when `all`. */
+  function drain(all: boolean): void {
+    const t0 = performance.now();
+    while (queue.length > 0) {
+      const q = queue[0]!;
+      const to = Math.min(q.to, q.from + SLICE_EVENTS);
+      state.model.push(q.events, q.from, to);
+      q.from = to;
+      if (q.from >= q.to) queue.shift();
+      if (!all && performance.now() - t0 >= SLICE_MS) break;
+    }
+    schedule();
+    if (queue.length > 0) {
+      if (!drainRequested) {
+        drainRequested = true;
+        nextTask(() => {
+          drainRequested = false;
+          if (!destroyed) drain(false);
+        });
+      }
+    } else if (finishQueued) {
+      finishQueued = false;
+      finished();
+    }
+  }
+
+  function finished(): void {
+    state.finished = true;
+    schedule();
+    const n = state.model.taskOrder.length;
+    announce.textContent = `Run finished: ${n} task${n === 1 ? "" : "s"}, ${state.model.transitions.length} transitions.`;
+  }
+
   // ---- rendering ------------------------------------------------------------------------------
   let frameRequested = false;
+  /** while following a run that streams in, no frame is drawn before this time */
+  let renderAfter = 0;
   const raf: (cb: () => void) => void =
-    typeof doc.defaultView?.requestAnimationFrame === "function"
-      ? (cb) => doc.defaultView!.requestAnimationFrame(cb)
-      : (cb) => setTimeout(cb, 16);
+    typeof win?.requestAnimationFrame === "function" ? (cb) => win.requestAnimationFrame(cb) : (cb) => setTimeout(cb, 16);
 
   function schedule(): void {
     if (frameRequested) return;
     frameRequested = true;
-    raf(() => {
+    const draw = (): void => {
       frameRequested = false;
       render();
-    });
+    };
+    const wait = following() ? renderAfter - performance.now() : 0;
+    if (wait > 0) setTimeout(() => raf(draw), wait);
+    else raf(draw);
+  }
+
+  /** the view follows a run whose events are still coming (or still queued) */
+  function following(): boolean {
+    return state.position === null && (!state.finished || queue.length > 0);
   }
 
   function render(): void {
     if (destroyed) return;
+    const t0 = performance.now();
     // layout reads first, before this frame writes anything (no forced synchronous layout)
     const scroll = timeline.readScroll();
     state.layout.ingest(state.model);
@@ -221,6 +296,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     code.render(snap);
     timeline.render(snap, scroll.top, scroll.left);
     table.render();
+    const t1 = performance.now();
+    renderAfter = t1 + (t1 - t0) * (RENDER_SHARE - 1);
   }
 
   function stepTo(pos: number): void {
@@ -245,6 +322,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   }
 
   function showPrint(seq: number): boolean {
+    // the print may still be queued: the reader asked for it, so the model takes it now
+    drain(true);
     const { model } = state;
     state.layout.ingest(model);
     const index = model.printEventIndex(seq);
@@ -272,6 +351,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     state.highlighted = null;
     state.active = null;
     stopsCache = null;
+    queue.length = 0;
+    finishQueued = false;
     internal = new Map();
     state.source = readSource();
     diagram.reset();
@@ -288,15 +369,21 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
   return {
     reset,
     push(events: readonly unknown[]): void {
-      if (Array.isArray(events) && events.length === 0) return;
-      state.model.push(events);
-      schedule();
+      if (!Array.isArray(events)) {
+        // not a batch: the model counts it as rejected
+        state.model.push(events);
+        schedule();
+        return;
+      }
+      if (events.length === 0 || destroyed) return;
+      queue.push({ events, from: 0, to: events.length });
+      // a small batch (any tutorial example's) is in the model before push returns; a large
+      // one partly, the rest in slices of its own
+      if (!drainRequested) drain(false);
     },
     finish(): void {
-      state.finished = true;
-      schedule();
-      const n = state.model.taskOrder.length;
-      announce.textContent = `Run finished: ${n} task${n === 1 ? "" : "s"}, ${state.model.transitions.length} transitions.`;
+      if (queue.length > 0) finishQueued = true;
+      else finished();
     },
     highlightPrint(seq: number): void {
       // the host passes what its output line says; a line of a forged run may say anything
@@ -304,6 +391,8 @@ export function mountLifecycleView(host: HTMLElement, options: LifecycleViewOpti
     },
     destroy(): void {
       if (stopsTimer) clearTimeout(stopsTimer);
+      queue.length = 0;
+      if (channel) channel.port1.onmessage = null;
       timeline.destroy();
       root.remove();
       destroyed = true;

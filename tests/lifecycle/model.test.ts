@@ -267,6 +267,25 @@ describe("step mode", () => {
       expect(m.marks).toEqual(whole.marks);
     }
   });
+
+  it("is the same when a batch is taken in slices (push's from/to, as the view does with large batches)", () => {
+    const events = recordings.get("tests/lifecycle/fixtures/07-cancel-suspended")!.events;
+    const whole = buildModel(events);
+    for (const slice of [1, 5]) {
+      const m = new LifecycleModel();
+      for (let i = 0; i < events.length; i += slice) m.push(events, i, i + slice);
+      expect(m.length).toBe(events.length);
+      expect(m.transitions).toEqual(whole.transitions);
+      expect(m.allFrames()).toEqual(whole.allFrames());
+      expect(m.marks).toEqual(whole.marks);
+    }
+    // a range past the end takes what there is; an empty one takes nothing
+    const m = new LifecycleModel();
+    m.push(events, 0, 0);
+    expect(m.length).toBe(0);
+    m.push(events, 0, events.length + 10);
+    expect(m.transitions).toEqual(whole.transitions);
+  });
 });
 
 describe("marks", () => {
