@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as asyncio from "../../src/asyncio/index.ts";
 import type { LifecycleEvent } from "../../src/asyncio/instrument.ts";
-import { capture } from "./helpers.ts";
+import { capture, caught } from "./helpers.ts";
 import { buildModel } from "../../src/lifecycle/model.ts";
 
 beforeEach(() => {
@@ -37,15 +37,6 @@ asyncio.__register("eager-tasks.test.ts", [
   [returns, "returns", 26],
   [suspends, "suspends", 30],
 ]);
-
-function caught(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return null;
-}
 
 describe("eager tasks", () => {
   it("a coroutine that never suspends: done when create_task returns, never scheduled", async () => {

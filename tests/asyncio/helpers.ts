@@ -33,3 +33,13 @@ export function capture(): Captured {
     },
   };
 }
+
+/** What `f` throws, or null when it returns. */
+export function caught(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return null;
+}

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import * as asyncio from "../../src/asyncio/index.ts";
-import { capture, type Captured } from "./helpers.ts";
+import { capture, caught, type Captured } from "./helpers.ts";
 
 let io: Captured;
 beforeEach(() => {
@@ -29,15 +29,6 @@ asyncio.__register("taskgroups.test.ts", [
   [sleeper, "sleeper", 14],
   [failing, "failing", 24],
 ]);
-
-function caught(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return null;
-}
 
 describe("TaskGroup", () => {
   it("waits for every child when the block ends, and shows its state in its repr", async () => {
