@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { newIsolatedPage, type IsolatedPage, type StaticServer } from "../support/browser.ts";
 import { useSite } from "../support/use-site.ts";
-import { enhanced, example, outputText, chapterPagesWithExamples, runAndWait } from "./playground-helpers.ts";
+import { enhanced, example, outputText, chapterPagesWithExamples, runAndWait, stopAndTime } from "./playground-helpers.ts";
 
 let server: StaticServer;
 let browser: Browser;
@@ -176,16 +176,7 @@ describe("running in the sandbox", () => {
     await ex.getByRole("button", { name: "Run", exact: true }).click();
     await expect.poll(() => outputText(ex, "stdout"), { timeout: 60_000 }).toBe("start");
     // Timed inside the page: from the click to the run being over.
-    const ms = await ex.evaluate(
-      (el) =>
-        new Promise<number>((resolve) => {
-          const stop = [...el.querySelectorAll("button")].find((b) => b.textContent === "Stop")!;
-          const t = performance.now();
-          stop.click();
-          const check = () => ((el as HTMLElement).dataset.state === "done" ? resolve(performance.now() - t) : requestAnimationFrame(check));
-          check();
-        }),
-    );
+    const ms = await stopAndTime(ex);
     console.log(`Stop during a 30 s sleep: run over ${ms.toFixed(0)} ms after the click`);
     // Ended by Stop (its words), long before the sleep could have ended by itself; how fast is
     // a figure for the bench, not a bound for a shared machine.

@@ -62,3 +62,17 @@ export async function outputText(ex: Locator, stream: "stdout" | "stderr" | "inf
     .locator(`[role=log] [data-stream="${stream}"]`)
     .evaluateAll((lines) => lines.map((l) => l.textContent ?? "").join("\n"));
 }
+
+/** Clicks the example's Stop inside the page and resolves with the ms until its run is over. */
+export function stopAndTime(ex: Locator): Promise<number> {
+  return ex.evaluate(
+    (el) =>
+      new Promise<number>((resolve) => {
+        const stop = [...el.querySelectorAll("button")].find((b) => b.textContent === "Stop")!;
+        const t = performance.now();
+        stop.click();
+        const check = () => ((el as HTMLElement).dataset.state === "done" ? resolve(performance.now() - t) : requestAnimationFrame(check));
+        check();
+      }),
+  );
+}

@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { newIsolatedPage, type StaticServer } from "../support/browser.ts";
 import { useSite } from "../support/use-site.ts";
 import { makeShareBomb } from "../playground/share-bomb.ts";
-import { enhanced, example, outputText, pagesWithExamples, runAndWait } from "./playground-helpers.ts";
+import { enhanced, example, outputText, pagesWithExamples, runAndWait, stopAndTime } from "./playground-helpers.ts";
 import { edit, expectResponsive, narrow, openExample, openMeasured } from "./security-helpers.ts";
 
 let server: StaticServer;
@@ -70,16 +70,7 @@ test("a compile that never ends: Stop ends it at once, and by itself it times ou
   await ex.getByRole("button", { name: "Run", exact: true }).click();
   await page.waitForTimeout(1000);
   expect(await ex.getAttribute("data-state")).toBe("starting");
-  const stopped = await ex.evaluate(
-    (el) =>
-      new Promise<number>((resolve) => {
-        const stop = [...el.querySelectorAll("button")].find((b) => b.textContent === "Stop")!;
-        const t = performance.now();
-        stop.click();
-        const check = () => ((el as HTMLElement).dataset.state === "done" ? resolve(performance.now() - t) : requestAnimationFrame(check));
-        check();
-      }),
-  );
+  const stopped = await stopAndTime(ex);
   console.log(`Stop during an endless compile: run over after ${stopped.toFixed(0)} ms`);
   expect(stopped).toBeLessThan(3000);
   expect(await outputText(ex, "info")).toBe("Stopped.");
