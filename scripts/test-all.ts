@@ -2,15 +2,15 @@
  * `npm test`: every test of the project, in the order that needs the least waiting.
  *
  * 1. Node tests (runtime units, example parity, fuzz regressions, life-cycle model): no
- *    browser, no build.
+ *    browser, no build; and, at the same time,
  * 2. `astro build` (the same build `npm start` serves).
  * 3. Site and browser tests against dist/ in Chromium, one file at a time (the machines have
  *    two cores; parallel browsers make timings noisy and tests flaky).
  *
  * Ends with one line `N passed, N failed` over all stages; exits non-zero if anything failed.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -59,11 +59,27 @@ function vitest(stage: string, dirs: string[], extra: string[] = []): void {
   if (r.status !== 0 || !json.success) ok = false;
 }
 
-function step(stage: string, command: string, args: string[]): boolean {
-  console.log(`\n== ${stage}: ${command} ${args.join(" ")}`);
-  const r = spawnSync(command, args, { stdio: "inherit" });
-  if (r.status !== 0) {
-    console.log(`${stage} failed (exit ${r.status})`);
+interface RunningBuild {
+  done: Promise<number | null>;
+}
+
+function startBuild(log: string): RunningBuild {
+  const out = openSync(log, "w");
+  const child = spawn("npm", ["run", "--silent", "build"], { stdio: ["ignore", out, out] });
+  return {
+    done: new Promise((resolve) => {
+      child.on("error", () => resolve(null));
+      child.on("exit", (code) => resolve(code));
+    }),
+  };
+}
+
+async function finishBuild(build: RunningBuild, log: string): Promise<boolean> {
+  const status = await build.done;
+  console.log(`\n== build: npm run --silent build (started with the Node tests)`);
+  process.stdout.write(readFileSync(log, "utf8"));
+  if (status !== 0) {
+    console.log(`build failed (exit ${status})`);
     totals.failed++;
     ok = false;
     return false;
@@ -79,8 +95,12 @@ const nodeDirs = readdirSync("tests", { withFileTypes: true })
   .map((d) => `tests/${d.name}`)
   .filter((d) => !browserDirs.includes(d))
   .sort();
+// The build runs while the Node tests do (no Node test reads dist/, and the two together
+// keep both cores busy); its output is shown after theirs, so the two do not interleave.
+const buildLog = join(work, "build.log");
+const build = startBuild(buildLog);
 vitest("node", nodeDirs);
-if (step("build", "npm", ["run", "--silent", "build"])) {
+if (await finishBuild(build, buildLog)) {
   vitest("browser", browserDirs, ["--no-file-parallelism"]);
 }
 
