@@ -25,6 +25,9 @@
  *                  any): waits until no asyncio.run() is in progress and pending rejections
  *                  have been reported, calls exit(status) and resolves to the status
  *   subscribe(fn)  adds an instrumentation subscriber, returns the function that removes it
+ *   reconfigure()  applies the hook's fields again: a host that evaluates the runtime before
+ *                  it knows the program it will run (the page's worker, kept warm with the
+ *                  runtime evaluated, issue 12) fills them in later and then calls this
  *
  * Without a hook: the virtual clock, standard output/error of Node if present (else of a
  * worker, posted as `{ stream, text }`).
@@ -54,6 +57,7 @@ export interface AsyncioHost {
   finish?(error?: unknown): Promise<number>;
   signal?: "SIGINT" | null;
   subscribe?(fn: LifecycleListener): () => void;
+  reconfigure?(): void;
 }
 
 type NodeStream = { write(text: string): unknown };
@@ -134,8 +138,19 @@ export async function finish(...error: unknown[]): Promise<number> {
   return status;
 }
 
-configureHost(hook);
-if (hook.onEvent) subscribe(hook.onEvent);
+/** The hook's subscriber already subscribed, so that reconfigure() adds each one once. */
+let subscribed: LifecycleListener | undefined;
+
+function applyHook(): void {
+  configureHost(hook);
+  if (hook.onEvent && hook.onEvent !== subscribed) {
+    subscribed = hook.onEvent;
+    subscribe(hook.onEvent);
+  }
+}
+
+applyHook();
+hook.reconfigure = applyHook;
 hook.reportError = reportError;
 hook.finish = finish;
 hook.signal = null;

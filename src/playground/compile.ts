@@ -17,8 +17,8 @@ import type { Diagnostic } from "./editor-types.ts";
 import { pageBuildOptions } from "./compile-options.ts";
 import { originalLineText } from "../bundle/lines.ts";
 import { sourceTooLong } from "./limits.ts";
+import { loadRuntimeModule } from "./runtime-module.ts";
 
-const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
 /** Longest a build of the reader's code may take, starting esbuild included (not downloading it). */
 export const COMPILE_TIMEOUT_MS = 15_000;
@@ -31,19 +31,8 @@ export type CompileResult =
 export type Ended = "timeout" | "stopped" | "crashed";
 
 let ready: Promise<void> | undefined;
-let runtime: Promise<string> | undefined;
 let wasm: Promise<WebAssembly.Module> | undefined;
 let warm = false;
-
-function loadRuntime(): Promise<string> {
-  return (runtime ??= fetch(`${base}runtime/asyncio.js`).then((r) => {
-    if (!r.ok) throw new Error(`the asyncio runtime could not be loaded (${r.status})`);
-    return r.text();
-  }).catch((e: unknown) => {
-    runtime = undefined;
-    throw e;
-  }));
-}
 
 /** esbuild's wasm, compiled once: a restarted esbuild gets the same module. */
 function loadWasm(): Promise<WebAssembly.Module> {
@@ -55,7 +44,7 @@ function loadWasm(): Promise<WebAssembly.Module> {
 
 /** What the compiler needs from the network (cached once fetched). */
 function download(): Promise<[WebAssembly.Module, string]> {
-  return Promise.all([loadWasm(), loadRuntime()]);
+  return Promise.all([loadWasm(), loadRuntimeModule()]);
 }
 
 /** Loads and warms up the compiler once; `onProgress` hears its stages. */
@@ -198,7 +187,7 @@ export async function compile(code: string, onProgress?: (stage: string) => void
 }
 
 async function bundle(code: string): Promise<CompileResult> {
-  const runtimeSource = await loadRuntime();
+  const runtimeSource = await loadRuntimeModule();
   try {
     const result = await esbuild.build(pageBuildOptions(code));
     const files = result.outputFiles ?? [];

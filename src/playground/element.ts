@@ -32,6 +32,7 @@ import {
   PrebuiltProgram,
   compileEdit,
   describeFailure,
+  loadOutputModules,
   loadSandbox,
   prepareSandboxWhenIdle,
   reportEnd,
@@ -128,7 +129,7 @@ class AsyncioExample extends HTMLElement {
     c.lifecycle.onclick = () => void this.bridge.toggle();
     // Intent: start loading the sandbox (and the prebuilt program) before the click lands.
     const warm = () => {
-      void loadSandbox();
+      loadSandbox().catch(() => {});
       if (!this.edited) void this.prebuilt.get().catch(() => {});
     };
     c.run.addEventListener("pointerenter", warm, { once: true });
@@ -187,7 +188,7 @@ class AsyncioExample extends HTMLElement {
 
   private async output(): Promise<OutputLog> {
     if (this.log !== null) return this.log;
-    const [{ OutputLog }, problems] = await Promise.all([import("./output.ts"), import("./problems.ts")]);
+    const [{ OutputLog }, problems] = await loadOutputModules();
     this.problems = problems;
     this.log ??= new OutputLog(this.logEl, {
       onFrame: (line, column) => void this.goTo(line, column),

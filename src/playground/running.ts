@@ -7,6 +7,7 @@ import type { OutputLog } from "./output.ts";
 import type { Bundle, RunEnd } from "./sandbox.ts";
 import type { CodeEditor, Diagnostic } from "./editor-types.ts";
 import { limitMessage } from "./run-end.ts";
+import { loadRuntimeModule } from "./runtime-module.ts";
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 
@@ -20,25 +21,52 @@ export interface Prepared {
   message?: string;
 }
 
+type OutputModules = [typeof import("./output.ts"), typeof import("./problems.ts")];
+type Sandbox = ReturnType<typeof import("./sandbox.ts").getSandbox>;
+
 /**
- * The modules a Run writes its output with (element.ts loads them with the output log):
+ * Loaded once and kept: a Run awaits these settled promises (a microtask each), not a new
+ * import() (measured, issue 12: an import() of a module already loaded still waited for
+ * tasks of its own, 10–60 ms of a cold Run's click-to-post on a busy page).
+ */
+let outputModules: Promise<OutputModules> | null = null;
+let sandboxModule: Promise<Sandbox> | null = null;
+
+/**
+ * The modules a Run writes its output with (element.ts builds the output log with them):
  * fetched with the sandbox, in idle time or on intent, so that the first Run does not wait
  * for them. Measured (issue 12): fetched on the click, behind the service worker's
  * background precache, they were most of the time from the click to a ready program.
  */
-function loadOutputModules(): void {
-  import("./output.ts").catch(() => {});
-  import("./problems.ts").catch(() => {});
+export function loadOutputModules(): Promise<OutputModules> {
+  return (outputModules ??= Promise.all([import("./output.ts"), import("./problems.ts")]).catch((error: unknown) => {
+    outputModules = null;
+    throw error;
+  }));
 }
 
-/** The page's one sandbox, loading (or warm), with what a Run shows its output with. */
-export function loadSandbox() {
-  loadOutputModules();
-  return import("./sandbox.ts").then((m) => {
-    const s = m.getSandbox();
-    s.warm();
-    return s;
-  });
+/**
+ * The page's one sandbox, loading (or warm), with what a Run shows its output with. The
+ * runtime module is offered to it as soon as both are there, so that its spare worker has
+ * evaluated the runtime before the first Run (protocol.ts, RuntimeOffer).
+ */
+export function loadSandbox(): Promise<Sandbox> {
+  loadOutputModules().catch(() => {});
+  return (sandboxModule ??= import("./sandbox.ts").then(
+    (m) => {
+      const s = m.getSandbox();
+      s.warm();
+      loadRuntimeModule().then(
+        (text) => s.offerRuntime(text),
+        () => {},
+      );
+      return s;
+    },
+    (error: unknown) => {
+      sandboxModule = null;
+      throw error;
+    },
+  ));
 }
 
 /**
@@ -51,32 +79,13 @@ export function prepareSandboxWhenIdle(): void {
   if (sandboxScheduled) return;
   sandboxScheduled = true;
   const prepare = () => {
-    void loadSandbox();
-    loadRuntimeModule().catch(() => {});
+    loadSandbox().catch(() => {});
     // Each example's program is about 1 KB compressed: fetched now, a first Run waits for none.
     for (const program of programs) program.get().catch(() => {});
   };
   const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(prepare, { timeout: 3000 }) : setTimeout(prepare, 500));
   if (document.readyState === "complete") idle();
   else addEventListener("load", idle, { once: true });
-}
-
-/**
- * The runtime module, shared by every example of the page (issue 12): the prebuilt bundles
- * import it from a placeholder that the worker points at this text. Fetched once, in idle
- * time with the sandbox or at the first Run, and cached by the browser for the other pages.
- */
-let runtimeModule: Promise<string> | null = null;
-export function loadRuntimeModule(): Promise<string> {
-  return (runtimeModule ??= fetch(`${base}runtime/asyncio.js`)
-    .then((r) => {
-      if (!r.ok) throw new Error(`the asyncio runtime could not be loaded (${r.status})`);
-      return r.text();
-    })
-    .catch((error: unknown) => {
-      runtimeModule = null;
-      throw error;
-    }));
 }
 
 /** The page's examples' programs, fetched in idle time with the sandbox. */

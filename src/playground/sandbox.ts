@@ -110,7 +110,10 @@ class Sandbox {
         }
         if (m.type === "ready") {
           performance.mark("playground:sandbox-ready");
+          // A new runner (the first, or one after a discard) knows no runtime yet.
+          this.offered = null;
           resolve();
+          this.sendRuntime();
         }
         else this.receive(m);
       };
@@ -168,12 +171,33 @@ class Sandbox {
     const iframe = this.iframe;
     this.iframe = null;
     this.ready = null;
+    this.offered = null;
     // what the old runner said and was not read yet concerns runs that are over
     this.pending = [];
     if (iframe !== null) {
       iframe.dispatchEvent(new Event("sandbox-removed"));
       iframe.remove();
     }
+  }
+
+  /** The runtime module to offer to the runner, and the one the current runner was given. */
+  private runtime: string | null = null;
+  private offered: string | null = null;
+
+  /**
+   * Offers the runtime module to the runner (protocol.ts, RuntimeOffer), now if it is ready,
+   * else as soon as it is: its spare worker evaluates it before the reader clicks Run.
+   */
+  offerRuntime(text: string): void {
+    this.runtime = text;
+    void this.load().then(() => this.sendRuntime());
+  }
+
+  private sendRuntime(): void {
+    const text = this.runtime;
+    if (text === null || text === this.offered || this.iframe === null) return;
+    this.offered = text;
+    this.post({ type: "runtime", text });
   }
 
   private post(m: ToRunner): void {
@@ -281,7 +305,9 @@ class Sandbox {
       if (active.ended) return;
       // Loading the runner is not the program's time: the watchdog starts now.
       active.lastSign = active.startedAt = performance.now();
-      this.post({ type: "run", runId, code: bundle.code, map: bundle.map, runtime: bundle.runtime, clock, maxEvents: options.maxEvents });
+      // The runtime the runner was offered is not sent again (it is already evaluated there).
+      const runtime = bundle.runtime !== undefined && bundle.runtime === this.offered ? undefined : bundle.runtime;
+      this.post({ type: "run", runId, code: bundle.code, map: bundle.map, runtime, clock, maxEvents: options.maxEvents });
     });
     return { stop: () => this.finish(runId, { kind: "stopped" }) };
   }

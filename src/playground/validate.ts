@@ -269,7 +269,10 @@ function readClock(value: unknown): ClockChoice | null {
 /** A command from the page as the runner accepts it, or null. */
 export function readRunnerCommand(value: unknown): ToRunner | null {
   const m = record(value);
-  if (m === null || !isRunId(m.runId)) return null;
+  if (m === null) return null;
+  // The runtime offer belongs to no run.
+  if (m.type === "runtime") return isString(m.text, MAX_PROGRAM_CHARS) ? { type: "runtime", text: m.text } : null;
+  if (!isRunId(m.runId)) return null;
   if (m.type === "stop") return { type: "stop", runId: m.runId };
   if (m.type !== "run") return null;
   const clock = readClock(m.clock);

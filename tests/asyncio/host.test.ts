@@ -66,3 +66,37 @@ describe("reportError", () => {
     expect(hook.signal).toBe(null);
   });
 });
+
+describe("reconfigure", () => {
+  it("applies the hook's fields filled in after the runtime was evaluated, subscribing onEvent once", async () => {
+    // The page's worker evaluates the runtime before it knows its run (issue 12), then fills
+    // in the hook and calls reconfigure(), maybe more than once.
+    let out = "";
+    const seqs: number[] = [];
+    let listening = true;
+    hook.stdout = (t) => void (out += t);
+    hook.onEvent = (e) => {
+      if (!listening) return false;
+      seqs.push(e.seq);
+      return true;
+    };
+    try {
+      hook.reconfigure!();
+      hook.reconfigure!();
+      await asyncio.run(
+        (function* () {
+          asyncio.print("hello from the run");
+          yield* asyncio.sleep(0);
+        })(),
+      );
+      expect(out).toBe("hello from the run\n");
+      expect(seqs.length).toBeGreaterThan(0);
+      // Each event reached the subscriber once.
+      expect(new Set(seqs).size).toBe(seqs.length);
+    } finally {
+      listening = false;
+      delete hook.stdout;
+      delete hook.onEvent;
+    }
+  });
+});

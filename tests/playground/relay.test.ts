@@ -159,6 +159,25 @@ describe("relaying", () => {
     }
   });
 
+  test("the run's first text goes at once even just after a batch of events; later text waits its turn", () => {
+    const { relay, sent, advance } = harness();
+    const batchesSent = () => sent.filter((m) => m.type === "batch").length;
+    relay.receive(() => batch({ k: "ev", e: [event(1), event(2)] }));
+    expect(batchesSent()).toBe(1);
+    advance(1);
+    // The print a reader waits for: not held back for RELAY_MS behind the events.
+    relay.receive(() => batch({ k: "ev", e: [event(3)] }, { k: "out", t: "hello\n", s: 3 }));
+    expect(batchesSent()).toBe(2);
+    const second = sent.filter((m) => m.type === "batch")[1]!;
+    expect(second.type === "batch" && second.items.map((i) => i.k)).toEqual(["ev", "out"]);
+    // Only the first text: the next one is gathered as before, and goes RELAY_MS after.
+    advance(1);
+    relay.receive(() => batch({ k: "out", t: "again\n" }));
+    expect(batchesSent()).toBe(2);
+    advance(RELAY_MS);
+    expect(batchesSent()).toBe(3);
+  });
+
   test("a large gathering of events goes to the page in messages of at most MAX_RELAY_EVENTS events", () => {
     const { relay, sent, advance, items } = harness();
     relay.receive(() => batch({ k: "out", t: "first\n" }));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { checkEvent, readRunnerCommand, readRunnerMessage, readWorkerMessage, sanitizeEvent, takeLines } from "../../src/playground/validate.ts";
-import { MAX_EVENT_STRING, MAX_OUTPUT_CHARS } from "../../src/playground/protocol.ts";
+import { MAX_EVENT_STRING, MAX_OUTPUT_CHARS, MAX_PROGRAM_CHARS } from "../../src/playground/protocol.ts";
 import type { LifecycleEvent } from "../../src/asyncio/instrument.ts";
 import { join } from "node:path";
 import { programs, root } from "../lifecycle/programs.ts";
@@ -123,6 +123,13 @@ test("runner commands: a run needs its code, map and a clock", () => {
   });
   expect(readRunnerCommand({ type: "run", runId: 1, code: "x", map: "", clock: { kind: "wall", speed: Infinity } })).toBeNull();
   expect(readRunnerCommand({ type: "stop", runId: -1 })).toEqual({ type: "stop", runId: -1 });
+});
+
+test("runner commands: the runtime offer is text of bounded length, and nothing else is kept", () => {
+  expect(readRunnerCommand({ type: "runtime", text: "export {};", extra: "dropped" })).toEqual({ type: "runtime", text: "export {};" });
+  expect(readRunnerCommand({ type: "runtime", text: 42 })).toBeNull();
+  expect(readRunnerCommand({ type: "runtime" })).toBeNull();
+  expect(readRunnerCommand({ type: "runtime", text: "x".repeat(MAX_PROGRAM_CHARS + 1) })).toBeNull();
 });
 
 test("takeLines keeps whole lines up to the cap and counts the rest", () => {

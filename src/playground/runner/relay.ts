@@ -65,6 +65,9 @@ export class RunRelay {
   private buffer: OutputItem[] = [];
   private lastFlush = Number.NEGATIVE_INFINITY;
   private flushPending = false;
+  /** The buffer holds text; and some text of this run has reached the page. */
+  private textWaiting = false;
+  private textSent = false;
 
   constructor(runId: number, host: RelayHost) {
     this.runId = runId;
@@ -191,6 +194,7 @@ export class RunRelay {
     const { keep, dropped } = takeLines(text, MAX_FORWARDED_LINES - this.lines);
     this.lines += countLines(keep);
     if (keep.length > 0) {
+      this.textWaiting = true;
       if (k === "out") this.buffer.push(s === undefined ? { k, t: keep } : { k, t: keep, s });
       else this.buffer.push({ k, t: keep });
     }
@@ -214,10 +218,18 @@ export class RunRelay {
   /**
    * At most one batch per RELAY_MS: the first at once, later ones gathered. (A batch that
    * reaches MAX_BATCH_ITEMS goes at once; only forged output gets there, and the budgets
-   * bound how often.)
+   * bound how often.) The run's first text also goes at once, once per run: a program's
+   * first events (tasks created, scheduled) usually come in a batch of their own just
+   * before its first print, which then waited RELAY_MS, measured as most of the time
+   * between the worker's first output and the page's on a cold Run (issue 12).
    */
   private schedule(): void {
-    if (this.flushPending || this.buffer.length === 0) return;
+    if (this.buffer.length === 0) return;
+    if (this.textWaiting && !this.textSent) {
+      this.flush();
+      return;
+    }
+    if (this.flushPending) return;
     const wait = this.lastFlush + RELAY_MS - this.host.now();
     if (wait <= 0) {
       this.flush();
@@ -239,6 +251,8 @@ export class RunRelay {
     const items = this.buffer;
     this.buffer = [];
     this.lastFlush = this.host.now();
+    if (this.textWaiting) this.textSent = true;
+    this.textWaiting = false;
     let chunk: OutputItem[] = [];
     let events = 0;
     for (const item of items) {

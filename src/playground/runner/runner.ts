@@ -13,10 +13,12 @@
  * Workers are classic workers started from a blob: URL of the worker's script, which is
  * part of this script (__WORKER_SOURCE__, document.ts): nothing is fetched, so Run works
  * offline, and a program cannot load anything from the site. A spare worker is kept
- * started so that a Run does not wait for the worker's script to be parsed.
+ * started so that a Run does not wait for the worker's script to be parsed, and, once the
+ * page has offered the runtime module (RuntimeOffer), with that module already evaluated.
  */
-import { HEARTBEAT_MS, type FromRunner } from "../protocol.ts";
+import { HEARTBEAT_MS, type FromRunner, type RunRequest } from "../protocol.ts";
 import { readRunnerCommand } from "../validate.ts";
+import { WorkerPool } from "./pool.ts";
 import { RunRelay, type Verdict } from "./relay.ts";
 
 /** The worker's script, put here as a string literal at build time (document.ts). */
@@ -86,17 +88,7 @@ function beat(): void {
   for (const runId of runs.keys()) toPage({ type: "beat", runId });
 }
 
-let spare: Worker | null = null;
-
-function freshWorker(): Worker {
-  const w = spare ?? new Worker(workerScript);
-  spare = null;
-  return w;
-}
-
-function keepSpare(): void {
-  if (spare === null) spare = new Worker(workerScript);
-}
+const pool = new WorkerPool(() => new Worker(workerScript));
 
 function end(runId: number): void {
   const run = runs.get(runId);
@@ -105,12 +97,12 @@ function end(runId: number): void {
   run.worker.onmessage = null;
   run.worker.onerror = null;
   run.worker.terminate();
-  keepSpare();
+  pool.keepSpare();
 }
 
-function start(runId: number, request: unknown): void {
+function start(runId: number, request: RunRequest): void {
   end(runId);
-  const worker = freshWorker();
+  const { worker, message } = pool.take(request);
   const relay = new RunRelay(runId, relayHost);
   const run: Run = { worker, relay };
   runs.set(runId, run);
@@ -128,14 +120,15 @@ function start(runId: number, request: unknown): void {
     relay.fail(`${we.message}\n`);
     end(runId);
   };
-  worker.postMessage(request);
+  worker.postMessage(message);
 }
 
 window.addEventListener("message", (e: MessageEvent) => {
   if (e.source !== window.parent) return;
   const m = readRunnerCommand(e.data);
   if (m === null) return;
-  if (m.type === "run") start(m.runId, m);
+  if (m.type === "runtime") pool.offerRuntime(m.text);
+  else if (m.type === "run") start(m.runId, m);
   else {
     runs.get(m.runId)?.relay.stop();
     end(m.runId);
@@ -143,5 +136,5 @@ window.addEventListener("message", (e: MessageEvent) => {
   }
 });
 
-keepSpare();
+pool.keepSpare();
 toPage({ type: "ready" });

@@ -2,17 +2,21 @@
  * The worker that runs one reader program: a classic worker that the sandbox runner starts
  * from a blob: URL of this script (a module worker from blob: fails inside an opaque-origin
  * iframe, tech-notes §3; the script is part of the runner's document, document.ts). It
- * waits for one `run` message. It can fetch nothing: the program and the runtime module
- * it imports arrive in that message, as text, and are imported from blob: URLs.
+ * waits for one `run` message, maybe preceded by a `prepare` message with the runtime
+ * module. It can fetch nothing: the program and the runtime module it imports arrive as
+ * text, and are imported from blob: URLs.
  *
  * It installs the runtime's host hook (`globalThis.__asyncio_host__`, src/asyncio/host.ts)
- * before the bundle is evaluated, so the runtime bundled into the program picks the clock
- * chosen by the reader and writes its output here. Output and life-cycle events are sent in
+ * before the runtime is evaluated, so the runtime imported by the program picks the clock
+ * chosen by the reader and writes its output here. A runtime evaluated ahead (`prepare`,
+ * while the reader has not clicked yet) is given the run's part of the hook when the run
+ * comes, with the hook's reconfigure(). Output and life-cycle events are sent in
  * batches, in the order they happened; a heartbeat lets the page notice a program that stops
  * answering (a synchronous loop never gives the heartbeat timer a turn).
  */
 import type { LifecycleEvent } from "../../asyncio/instrument.ts";
 import type { AsyncioHost } from "../../asyncio/host.ts";
+import type { PositionMapper } from "../../asyncio/loopstate.ts";
 import { createMapper } from "../../bundle/sourcemap.ts";
 import {
   HEARTBEAT_MS,
@@ -27,12 +31,13 @@ import {
   type FromWorker,
   type OutputItem,
   type RunRequest,
+  type ToWorker,
 } from "../protocol.ts";
 import { countLines, sanitizeEvent, takeLines } from "../validate.ts";
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
-  onmessage: ((e: MessageEvent<RunRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
   setInterval(fn: () => void, ms: number): number;
   setTimeout(fn: () => void, ms: number): number;
 }
@@ -227,35 +232,79 @@ function exit(status: number): void {
   }, 0);
 }
 
-scope.onmessage = (e) => {
-  const request = e.data;
-  if (request.type !== "run") return;
-  scope.onmessage = null;
-  void start(request);
+const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+
+/**
+ * The hook the runtime reads when it is evaluated. Until the run comes, its output goes
+ * nowhere (the runtime prints nothing while being evaluated) and it has no subscriber.
+ */
+const host: AsyncioHost = {
+  stdout: () => {},
+  stderr: () => {},
+  pulse: alive,
+  exit,
 };
+(globalThis as { __asyncio_host__?: AsyncioHost }).__asyncio_host__ = host;
+
+/** The runtime evaluated ahead of the run: its blob: URL once evaluated. */
+let prepared: Promise<string> | null = null;
+
+scope.onmessage = (e) => {
+  const message = e.data;
+  if (message.type === "prepare") {
+    if (prepared !== null) return;
+    const url = blobUrl(message.runtime);
+    prepared = import(/* @vite-ignore */ url).then(() => url);
+    // A failure is reported by the run that needs it.
+    prepared.catch(() => {});
+    return;
+  }
+  if (message.type !== "run") return;
+  scope.onmessage = null;
+  void start(message);
+};
+
+/** Where the program imports the runtime from: this worker's copy, evaluated ahead or not. */
+async function runtimeUrl(request: RunRequest): Promise<string | null> {
+  if (request.runtime !== undefined) return blobUrl(request.runtime);
+  return prepared;
+}
+
+/**
+ * The source map is read when a traceback first needs it, not before the program starts:
+ * parsing it was 5–25 ms of a cold Run's start on the 2-core machine (issue 12), and most
+ * runs print no traceback.
+ */
+function lazyMapper(map: string): PositionMapper {
+  let mapper: PositionMapper | undefined;
+  return (line, column) => (mapper ??= createMapper(map))(line, column);
+}
 
 async function start(request: RunRequest): Promise<void> {
   scope.setInterval(alive, HEARTBEAT_MS / 2);
   if (request.maxEvents !== undefined) eventCap = Math.min(Math.max(request.maxEvents, 0), MAX_FORWARDED_EVENTS);
-  const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
   let code = request.code;
-  if (request.runtime !== undefined) {
+  let runtimeFailure: unknown;
+  let failedEarly = false;
+  try {
+    const url = await runtimeUrl(request);
     // The program imports the runtime from a placeholder: point it at this worker's copy.
-    code = code.split(JSON.stringify(RUNTIME_PLACEHOLDER)).join(JSON.stringify(blobUrl(request.runtime)));
+    if (url !== null) code = code.split(JSON.stringify(RUNTIME_PLACEHOLDER)).join(JSON.stringify(url));
+  } catch (error) {
+    // The runtime evaluated ahead failed: the run reports it as the import's failure.
+    failedEarly = true;
+    runtimeFailure = error;
   }
   const url = blobUrl(code);
-  const host: AsyncioHost = {
-    clock: request.clock,
-    stdout: (text) => write("out", text),
-    stderr: (text) => write("err", text),
-    // No events wanted: no subscriber, so the runtime builds none.
-    onEvent: eventCap > 0 ? onEvent : undefined,
-    pulse: alive,
-    exit,
-    mapPosition: request.map === "" ? null : createMapper(request.map),
-    bundleUrl: url,
-  };
-  (globalThis as { __asyncio_host__?: AsyncioHost }).__asyncio_host__ = host;
+  host.clock = request.clock;
+  host.stdout = (text) => write("out", text);
+  host.stderr = (text) => write("err", text);
+  // No events wanted: no subscriber, so the runtime builds none.
+  host.onEvent = eventCap > 0 ? onEvent : undefined;
+  host.mapPosition = request.map === "" ? null : lazyMapper(request.map);
+  host.bundleUrl = url;
+  // A runtime evaluated ahead read the hook before the run's fields were in it.
+  host.reconfigure?.();
   // An exception or rejection nobody handled gets CPython's report, not the engine's. The
   // runtime's finish() waits one macrotask so that these are reported before the end.
   addEventListener("unhandledrejection", (e: PromiseRejectionEvent) => {
@@ -267,14 +316,16 @@ async function start(request: RunRequest): Promise<void> {
     report(host, e.error ?? e.message);
   });
   post({ type: "started" });
-  let failed = false;
-  let failure: unknown;
-  try {
-    await import(/* @vite-ignore */ url);
-  } catch (error) {
-    // A top-level throw, or a rejected top-level await (runtime-notes §7).
-    failed = true;
-    failure = error;
+  let failed = failedEarly;
+  let failure: unknown = runtimeFailure;
+  if (!failed) {
+    try {
+      await import(/* @vite-ignore */ url);
+    } catch (error) {
+      // A top-level throw, or a rejected top-level await (runtime-notes §7).
+      failed = true;
+      failure = error;
+    }
   }
   if (host.finish) {
     // Waits until no asyncio.run() is in progress, then calls exit(status).
