@@ -16,8 +16,9 @@ async def main(exc, in_main):
         raise
     print("  main: carried on; the task holds", repr(task.exception()))
 
-for exc, in_main in [(ValueError("bad"), False), (SystemExit(3), False),
-                     (KeyboardInterrupt(), False), (ValueError("bad"), True)]:
+for i, (exc, in_main) in enumerate([(ValueError("bad"), False), (SystemExit(3), False),
+                                    (KeyboardInterrupt(), False), (ValueError("bad"), True)]):
+    print(f"run {i + 1}:", "main raises" if in_main else "a task raises", repr(exc))
     try:
         asyncio.run(main(exc, in_main))
         print("asyncio.run() returned")

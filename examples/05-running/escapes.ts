@@ -22,7 +22,8 @@ function* main(exc: BaseException, in_main: boolean) {
 
 const runs: [BaseException, boolean][] = [[new ValueError("bad"), false], [new SystemExit(3), false],
                                           [new KeyboardInterrupt(), false], [new ValueError("bad"), true]];
-for (const [exc, in_main] of runs) {
+for (const [i, [exc, in_main]] of runs.entries()) {
+  print(`run ${i + 1}:`, in_main ? "main raises" : "a task raises", repr(exc));
   try {
     await asyncio.run(main(exc, in_main));
     print("asyncio.run() returned");

@@ -5,6 +5,7 @@ import asyncio
 
 async def main():
     me = asyncio.current_task()
+    print("entering timeout(0.1): cancelling() =", me.cancelling())
     try:
         async with asyncio.timeout(0.1):
             await asyncio.sleep(3600)

@@ -5,6 +5,7 @@ import asyncio, { print, repr } from "asyncio";
 
 function* main() {
   const me = asyncio.current_task()!;
+  print("entering timeout(0.1): cancelling() =", me.cancelling());
   try {
     yield* asyncio.async_with(asyncio.timeout(0.1), function* () {
       yield* asyncio.sleep(3600);

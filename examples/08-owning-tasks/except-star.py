@@ -11,6 +11,7 @@ async def fine():
     return "fine"
 
 async def main():
+    print("main: fine() and two fails() as tasks of a TaskGroup")
     try:
         async with asyncio.TaskGroup() as tg:
             good = tg.create_task(fine())

@@ -13,6 +13,7 @@ function* fine() {
 }
 
 function* main() {
+  print("main: fine() and two fails() as tasks of a TaskGroup");
   let good!: asyncio.Task<string>;
   try {
     yield* asyncio.async_with(new asyncio.TaskGroup(), function* (tg) {

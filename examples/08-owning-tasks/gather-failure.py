@@ -15,6 +15,7 @@ async def slow():
         raise
 
 async def main():
+    print("main: gather(fail(), slow())")
     try:
         await asyncio.gather(fail(), slow())
     except ValueError as e:

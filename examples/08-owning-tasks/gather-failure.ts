@@ -18,6 +18,7 @@ function* slow() {
 }
 
 function* main() {
+  print("main: gather(fail(), slow())");
   try {
     yield* asyncio.gather(fail(), slow());
   } catch (e) {

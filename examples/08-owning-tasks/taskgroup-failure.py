@@ -16,6 +16,7 @@ async def slow():
         raise
 
 async def main():
+    print("main: fail() and slow() as tasks of a TaskGroup")
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(fail())

@@ -19,6 +19,7 @@ function* slow() {
 }
 
 function* main() {
+  print("main: fail() and slow() as tasks of a TaskGroup");
   try {
     yield* asyncio.async_with(new asyncio.TaskGroup(), function* (tg) {
       tg.create_task(fail());

@@ -23,6 +23,7 @@ async def worker():
 
 async def main():
     w = asyncio.create_task(worker(), name="worker")
+    print("main: created the worker")
     await asyncio.sleep(0.1)
     w.cancel()   # skip the job the worker is on
     try:

@@ -28,6 +28,7 @@ function* worker() {
 
 function* main() {
   const w = asyncio.create_task(worker(), { name: "worker" });
+  print("main: created the worker");
   yield* asyncio.sleep(0.1);
   w.cancel();   // skip the job the worker is on
   try {
