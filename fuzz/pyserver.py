@@ -42,7 +42,24 @@ def child(req):
         runpy.run_path(path, run_name="__main__")
         status = 0
     except SystemExit as e:
-        status = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        # What Python's own exit does with the code (pythonrun.c, _Py_HandleSystemExit):
+        # None is 0, an int is the status, anything else is printed with str() and gives 1.
+        if e.code is None:
+            status = 0
+        elif isinstance(e.code, int):
+            status = e.code
+        else:
+            print(e.code, file=sys.stderr)
+            status = 1
+    except KeyboardInterrupt:
+        # CPython prints the traceback, then kills itself with SIGINT (main.c, exit_sigint):
+        # the parent sees status 130, as a shell does.
+        sys.excepthook(*sys.exc_info())
+        sys.stdout.flush()
+        sys.stderr.flush()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+        status = 130
     except BaseException:
         sys.excepthook(*sys.exc_info())
         status = 1
