@@ -30,6 +30,7 @@ import { Controls } from "./controls.ts";
 import { markFirstOutput, markProgramReady, markRun } from "./marks.ts";
 import {
   PrebuiltProgram,
+  compileAhead,
   compileEdit,
   describeFailure,
   loadOutputModules,
@@ -46,6 +47,13 @@ import { LifecycleBridge } from "./view-bridge.ts";
 import { RunRecorder, type RunResult } from "./run-result.ts";
 import { boundedTypeErrors } from "./typecheck.ts";
 
+/**
+ * How long after the last change an edit is compiled ahead of its Run (running.ts,
+ * compileAhead): long enough that typing does not compile at every key, short enough that
+ * the reader has not reached Run yet.
+ */
+const COMPILE_AHEAD_AFTER_MS = 150;
+
 class AsyncioExample extends HTMLElement {
   private id_ = "";
   private original = "";
@@ -59,6 +67,7 @@ class AsyncioExample extends HTMLElement {
   private running: RunHandle | null = null;
   private editor: CodeEditor | null = null;
   private editorLoading: Promise<CodeEditor | null> | null = null;
+  private aheadTimer: ReturnType<typeof setTimeout> | undefined;
   private bridge = new LifecycleBridge(this.lifecycleHost, this.controls.lifecycle, this.logEl);
   private prebuilt = new PrebuiltProgram("");
   private saver: EditSaver | null = null;
@@ -407,6 +416,9 @@ class AsyncioExample extends HTMLElement {
     this.updateEdited();
     // Saved as typed.
     this.saver?.schedule(this.edited ? this.code : null);
+    // Compiled a moment after the reader stops typing, so that Run finds it ready.
+    clearTimeout(this.aheadTimer);
+    if (this.edited) this.aheadTimer = setTimeout(() => this.edited && compileAhead(this.code), COMPILE_AHEAD_AFTER_MS);
   }
 
   /**

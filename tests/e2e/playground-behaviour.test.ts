@@ -72,6 +72,28 @@ describe("editing in Monaco", () => {
     // The editor's accessible label tells keyboard users how to leave it.
     const label = await ex.locator(".monaco-editor textarea, .monaco-editor [role=textbox]").first().getAttribute("aria-label");
     expect(label).toMatch(/Ctrl\+(Shift\+)?M/);
+    // An edit is compiled ahead a moment after the reader stops typing (issue 12): a Run of
+    // exactly that text takes the bundle ready-made...
+    const retype = async (code: string) => {
+      await ex.locator(".monaco-editor .view-lines").click();
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.insertText(code);
+    };
+    const aheadMarks = () => page.evaluate(() => performance.getEntriesByName("playground:compiled-ahead").length);
+    await retype('import { print } from "asyncio";\nprint("first", 1);\n');
+    await page.waitForTimeout(1500);
+    const before = await aheadMarks();
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done", 60_000);
+    expect(await outputText(ex, "stdout")).toBe("first 1");
+    expect(await aheadMarks()).toBe(before + 1);
+    // ...and never the bundle of an earlier text: compiled ahead, then changed, then run at once.
+    await retype('import { print } from "asyncio";\nprint("second", 2);\n');
+    await page.waitForTimeout(1500);
+    await retype('import { print } from "asyncio";\nprint("third", 3);\n');
+    await ex.getByRole("button", { name: "Run", exact: true }).click();
+    await runState(page, ex, "done", 60_000);
+    expect(await outputText(ex, "stdout")).toBe("third 3");
     expect(isolated.errors).toEqual([]);
     await finish(isolated);
   });
