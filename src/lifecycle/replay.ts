@@ -35,6 +35,11 @@ export class Replay {
     return this.ready.slice(this.readyHead);
   }
 
+  /** How many entries a copy (cloneReplay) copies: what a checkpoint costs. */
+  get size(): number {
+    return this.tasks.size + this.order.length + (this.ready.length - this.readyHead) + this.timers.size + this.callbackFuture.size + this.cancelledHandles.size;
+  }
+
   private dequeue(match: (e: ReadyEntry) => boolean): ReadyEntry | null {
     for (let i = this.readyHead; i < this.ready.length; i++) {
       const entry = this.ready[i]!;

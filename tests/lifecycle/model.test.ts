@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LifecycleEvent } from "../../src/asyncio/instrument.ts";
-import { LifecycleModel, buildModel, stateLabel, type Snapshot } from "../../src/lifecycle/model.ts";
+import { CHECKPOINT_EVENTS, LifecycleModel, buildModel, stateLabel, type Snapshot } from "../../src/lifecycle/model.ts";
 import { goldenPath, programs, root } from "./programs.ts";
 import { havePython, recordFile, recordSource, traceCPython, type CPythonTransition, type Recording } from "./record.ts";
 import { syntheticRun } from "./synthetic.ts";
@@ -252,6 +252,21 @@ describe("step mode", () => {
     for (const at of [1, 4095, 4096, 4097, 9000, events.length - 1]) {
       const fresh = buildModel(events.slice(0, at)).snapshotAt(at);
       expect(model.snapshotAt(at)).toEqual(fresh);
+    }
+  });
+
+  it("spaces its checkpoints by what a copy costs, so many tasks are not copied every 4,096 events, and still replays exactly (issue 12)", () => {
+    const events = syntheticRun(12_000);
+    const model = buildModel(events);
+    const ends = model.checkpointEnds;
+    expect(ends.length).toBeGreaterThan(1);
+    const gaps = ends.map((end, i) => end - (ends[i - 1] ?? 0));
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(CHECKPOINT_EVENTS);
+    // one copy of every task per CHECKPOINT_EVENTS made 100,000 events of 50,000 tasks cost
+    // ~2 s: with 12,000 tasks alive, a copy is worth far more events than that
+    expect(Math.max(...gaps)).toBeGreaterThan(1.5 * CHECKPOINT_EVENTS);
+    for (const at of [ends[1]! - 1, ends[1]!, ends[1]! + 1, events.length - 1]) {
+      expect(model.snapshotAt(at)).toEqual(buildModel(events.slice(0, at)).snapshotAt(at));
     }
   });
 
