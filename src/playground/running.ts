@@ -188,7 +188,15 @@ export async function compileEdit(
   if (early !== null) performance.mark("playground:compiled-ahead");
   const compiler = await import("./compile.ts");
   if (early === null && !compiler.isReady()) setStatus("Loading the compiler…");
-  const result = early ?? (await compiler.compile(code, setStatus, signal));
+  let result: CompileResult;
+  if (early !== null) result = early;
+  else {
+    const compiling = compiler.compile(code, setStatus, signal);
+    // The text is compiled now: the compile ahead scheduled for it when it was typed need not
+    // run again (a result that was given up is dropped by compiledAhead).
+    ahead = { code, result: compiling };
+    result = await compiling;
+  }
   if (!result.ok && result.ended !== undefined) {
     // Not a problem in the reader's code: said in words, with no line to go to.
     return { bundle: null, problems: [], ended: result.ended, message: result.errors[0]?.text };
