@@ -264,12 +264,6 @@ scope.onmessage = (e) => {
   void start(message);
 };
 
-/** Where the program imports the runtime from: this worker's copy, evaluated ahead or not. */
-async function runtimeUrl(request: RunRequest): Promise<string | null> {
-  if (request.runtime !== undefined) return blobUrl(request.runtime);
-  return prepared;
-}
-
 /**
  * The source map is read when a traceback first needs it, not before the program starts:
  * parsing it was 5–25 ms of a cold Run's start on the 2-core machine (issue 12), and most
@@ -284,16 +278,17 @@ async function start(request: RunRequest): Promise<void> {
   scope.setInterval(alive, HEARTBEAT_MS / 2);
   if (request.maxEvents !== undefined) eventCap = Math.min(Math.max(request.maxEvents, 0), MAX_FORWARDED_EVENTS);
   let code = request.code;
-  let runtimeFailure: unknown;
-  let failedEarly = false;
+  let failed = false;
+  let failure: unknown;
   try {
-    const url = await runtimeUrl(request);
-    // The program imports the runtime from a placeholder: point it at this worker's copy.
-    if (url !== null) code = code.split(JSON.stringify(RUNTIME_PLACEHOLDER)).join(JSON.stringify(url));
+    // The program imports the runtime from a placeholder: point it at this worker's copy,
+    // the run's own or the one evaluated ahead.
+    const runtimeUrl = request.runtime !== undefined ? blobUrl(request.runtime) : await prepared;
+    if (runtimeUrl !== null) code = code.split(JSON.stringify(RUNTIME_PLACEHOLDER)).join(JSON.stringify(runtimeUrl));
   } catch (error) {
     // The runtime evaluated ahead failed: the run reports it as the import's failure.
-    failedEarly = true;
-    runtimeFailure = error;
+    failed = true;
+    failure = error;
   }
   const url = blobUrl(code);
   host.clock = request.clock;
@@ -316,8 +311,6 @@ async function start(request: RunRequest): Promise<void> {
     report(host, e.error ?? e.message);
   });
   post({ type: "started" });
-  let failed = failedEarly;
-  let failure: unknown = runtimeFailure;
   if (!failed) {
     try {
       await import(/* @vite-ignore */ url);
